@@ -1,0 +1,85 @@
+"""The pipeline: load, check, lay out, render, package. The CLI only calls these."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.checks import check_course
+from builder.errors import CourseError, Problem, Problems
+from builder.load import load_sources
+from builder.models import CourseModel
+from builder.outline import Outline, build_outline
+from builder.package import write_package
+from builder.render import Renderer, make_environment, runtime_files
+from builder.targets import get_target
+
+
+@dataclass
+class Written:
+    path: Path
+    size: int
+
+
+@dataclass
+class BuildReport:
+    packages: list[Written] = field(default_factory=list)
+    pages: int = 0
+    questions: int = 0
+    seconds: float = 0.0
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def validate(root: Path, strict: bool = False) -> tuple[CourseModel, list[Problem]]:
+    """Load and check every file; raise CourseError listing every problem."""
+    problems = Problems()
+    loaded = load_sources(root, problems)
+    model = check_course(loaded, problems)
+    problems.raise_if_errors(strict)
+    assert model is not None
+    return model, problems.sorted()
+
+
+def render_packages(model: CourseModel, formats: list[str], per_module: bool) -> dict[str, dict[str, bytes]]:
+    """Render every package in memory: {package file name: {path: bytes}}."""
+    outlines = [build_outline(model)]
+    if per_module:
+        outlines += [build_outline(model, m.id) for m in model.modules]
+    env = make_environment()
+    packages: dict[str, dict[str, bytes]] = {}
+    for outline in outlines:
+        renderer = Renderer(outline, env)
+        screens = renderer.render_screens()
+        for name in formats:
+            packages.update(_assemble(outline, renderer, screens, name))
+    return packages
+
+
+def _assemble(outline: Outline, renderer: Renderer, screens: dict[str, bytes], name: str) -> dict[str, dict[str, bytes]]:
+    target = get_target(name)
+    files = {**screens, **runtime_files(target), **target.extra_files(outline)}
+    files["index.html"] = renderer.render_shell(target)
+    manifest = target.build_manifest(outline, sorted(files))
+    if manifest is not None:
+        files["imsmanifest.xml"] = manifest
+    return {target.package_name(outline): files}
+
+
+def build(root: Path, out: Path | None = None, formats: list[str] | None = None,
+          per_module: bool = False, strict: bool = False) -> BuildReport:
+    """Build the course's packages into `out` (default: <root>/dist)."""
+    started = time.perf_counter()
+    model, warnings = validate(root, strict)
+    chosen = formats or list(model.course.packages)
+    packages = render_packages(model, chosen, per_module)
+    out = out or root / "dist"
+    report = BuildReport(pages=model.page_count(), questions=model.question_count(), warnings=warnings)
+    for file_name, files in packages.items():
+        dest = out / file_name
+        report.packages.append(Written(dest, write_package(files, dest)))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+__all__ = ["build", "validate", "render_packages", "BuildReport", "CourseError"]

@@ -1,0 +1,119 @@
+"""Markdown: parsed once at load time, rendered to safe HTML at render time.
+
+Raw HTML is off, so whatever a trainer types shows as text. Special blocks use
+`:::` fences (case-study, lens manager|rep, activity, key-points).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from mdit_py_plugins.container import container_plugin
+
+BLOCKS = ("case-study", "lens", "activity", "key-points")
+LENS_TITLES = {"manager": "Manager’s lens", "rep": "Union rep’s lens"}
+EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def _render_block(name: str) -> Callable[..., str]:
+    def render(self: Any, tokens: list[Any], idx: int, _options: Any, _env: Any) -> str:
+        token = tokens[idx]
+        if token.nesting == -1:
+            return "</aside>\n" if name != "key-points" else "</section>\n"
+        info = token.info.strip()[len(name) :].strip()
+        return _open_block(name, info)
+
+    return render
+
+
+def _open_block(name: str, info: str) -> str:
+    if name == "lens":
+        role = info.split()[0] if info else ""
+        title = LENS_TITLES.get(role, "Lens")
+        return (
+            f'<aside class="lens lens-{escapeHtml(role)}" data-dfc-lens="{escapeHtml(role)}">'
+            f"\n<h2>{title}</h2>\n"
+        )
+    if name == "case-study":
+        title = f"Case study: {escapeHtml(info)}" if info else "Case study"
+        return f'<aside class="case-study">\n<h2>{title}</h2>\n'
+    if name == "activity":
+        title = f"Joint activity: {escapeHtml(info)}" if info else "Joint activity"
+        return f'<aside class="activity">\n<h2>{title}</h2>\n'
+    return '<section class="key-points">\n<h2>Key points</h2>\n'
+
+
+def _validate(name: str) -> Callable[[str, str], bool]:
+    def validate(params: str, _markup: str) -> bool:
+        return params.strip().split(" ", 1)[0] == name
+
+    return validate
+
+
+def make_parser() -> MarkdownIt:
+    """Return the one CommonMark parser the build uses (raw HTML off, tables on)."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table")
+    for name in BLOCKS:
+        container_plugin(md, name, validate=_validate(name), render=_render_block(name))
+    return md
+
+
+PARSER = make_parser()
+
+
+def parse(text: str) -> list[Any]:
+    """Parse Markdown into tokens; token.map lines are 0-based in `text`."""
+    return PARSER.parse(text)
+
+
+def walk(tokens: list[Any]) -> Iterator[Any]:
+    """Yield every token, inline children included."""
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from walk(token.children)
+
+
+def count_words(tokens: list[Any]) -> int:
+    return sum(len(t.content.split()) for t in walk(tokens) if t.type == "text")
+
+
+def references(tokens: list[Any]) -> Iterator[tuple[str, str, int | None, Any]]:
+    """Yield (kind, target, 0-based line, token) for each image and local link."""
+    line = None
+    for token in tokens:
+        if token.map:
+            line = token.map[0]
+        for child in token.children or []:
+            if child.type == "image":
+                yield "image", child.attrGet("src") or "", line, child
+            elif child.type == "link_open":
+                yield "link", child.attrGet("href") or "", line, child
+
+
+def is_external(target: str) -> bool:
+    return bool(EXTERNAL.match(target)) or target.startswith("#")
+
+
+def resolve(module_dir: str, target: str) -> str:
+    """Resolve a path written in a module's file to a path relative to the course root."""
+    path = target.split("#", 1)[0]
+    return posixpath.normpath(posixpath.join(module_dir, path))
+
+
+def render(tokens: list[Any], rewrite: Callable[[str, str], str] | None = None) -> str:
+    """Render tokens to HTML, passing image and link targets through `rewrite(kind, url)`."""
+    if rewrite:
+        for kind, _target, _line, token in references(tokens):
+            attr = "src" if kind == "image" else "href"
+            # Keep the author's target so rendering twice never rewrites a rewritten URL.
+            original = token.meta.setdefault("dfc_target", token.attrGet(attr) or "")
+            if not is_external(original):
+                token.attrSet(attr, rewrite(kind, original))
+    return PARSER.renderer.render(tokens, PARSER.options, {})

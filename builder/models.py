@@ -1,0 +1,219 @@
+"""The course model: what a trainer writes, as typed and checked data.
+
+Field descriptions are reused in error hints and the README. Shape rules live here;
+rules that span files (ids that clash, objectives that do not exist) live in checks.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z][a-z0-9-]*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
+Text = Annotated[str, Field(min_length=1)]
+Percent = Annotated[int, Field(ge=0, le=100)]
+TargetName = Literal["scorm12", "scorm2004", "web"]
+
+
+class Strict(BaseModel):
+    """Base for everything read from a trainer's file: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class FinalAssessment(Strict):
+    title: Text = Field("Final assessment", description="heading of the final assessment")
+    questions_per_module: int = Field(
+        3, ge=1, description="questions drawn from each module's bank per attempt"
+    )
+    pass_mark: Percent = Field(80, description="score needed to pass, in per cent")
+    attempts: int = Field(0, ge=0, description="attempts allowed; 0 means no limit")
+    shuffle: bool = Field(True, description="shuffle questions and options per attempt")
+
+
+class Course(Strict):
+    id: Id = Field(description="short id that names the packages")
+    title: Text = Field(description="course title shown to trainees and in the LMS")
+    version: Text = Field(description='course version, in quotes, e.g. "1.0.0"')
+    language: str = Field(
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        description="language as a BCP 47 tag, e.g. en-GB",
+    )
+    description: Text = Field(description="one or two sentences for the LMS catalogue")
+    audience: Text = Field(description="who the course is for")
+    modules: list[Id] = Field(min_length=1, description="module ids in the order taught")
+    final_assessment: FinalAssessment | None = Field(
+        None, description="the graded assessment drawn from the module banks"
+    )
+    self_assessment: Id | None = Field(
+        None, description="id of a diagnostic questionnaire in quizzes/"
+    )
+    packages: list[TargetName] = Field(
+        ["scorm12", "scorm2004"], min_length=1, description="packages to build"
+    )
+
+
+class Objective(Strict):
+    id: Id = Field(description="objective id, unique in the course")
+    text: Text = Field(description="what the trainee will be able to do")
+
+
+class ModuleMeta(Strict):
+    title: Text = Field(description="module title")
+    minutes: int = Field(ge=1, le=600, description="estimated minutes to complete")
+    objectives: list[Objective] = Field(min_length=1, description="learning objectives")
+
+
+class Option(Strict):
+    id: Id = Field(description="option id, unique in its question")
+    text: Text = Field(description="the option as the trainee reads it")
+    correct: bool = Field(False, description="true for a right option")
+    feedback: Text = Field(description="why this option is right or wrong")
+
+
+class Pair(Strict):
+    id: Id = Field(description="pair id, unique in its question")
+    item: Text = Field(description="the thing to match")
+    match: Text = Field(description="its right match")
+    feedback: Text = Field(description="why this match is right")
+
+
+class OrderItem(Strict):
+    id: Id = Field(description="item id, unique in its question")
+    text: Text = Field(description="the item as the trainee reads it")
+    feedback: Text = Field(description="why the item belongs in its place")
+
+
+class QuestionBase(Strict):
+    id: Id = Field(description="question id, unique in the course")
+    prompt: Text = Field(description="the question")
+    objectives: list[Id] = Field(min_length=1, description="objective ids it assesses")
+    weighting: int = Field(1, ge=1, le=10, description="how much it counts in the score")
+
+
+class ChoiceQuestion(QuestionBase):
+    options: list[Option] = Field(min_length=2, max_length=26)
+    answer: list[Id] | Id | None = Field(
+        None, description="id(s) of the right option(s), instead of `correct: true`"
+    )
+
+    def correct_ids(self) -> list[str]:
+        """Ids of the right options, however the trainer marked them."""
+        if self.answer is not None:
+            return [self.answer] if isinstance(self.answer, str) else list(self.answer)
+        return [option.id for option in self.options if option.correct]
+
+
+class SingleChoice(ChoiceQuestion):
+    type: Literal["single"]
+
+
+class MultipleResponse(ChoiceQuestion):
+    type: Literal["multiple"]
+
+
+class TrueFalse(QuestionBase):
+    type: Literal["true-false"]
+    answer: bool = Field(description="the right answer, true or false")
+    feedback_true: Text = Field(description='feedback for the answer "true"')
+    feedback_false: Text = Field(description='feedback for the answer "false"')
+
+
+class Matching(QuestionBase):
+    type: Literal["matching"]
+    pairs: list[Pair] = Field(min_length=2, max_length=26)
+
+
+class Ordering(QuestionBase):
+    type: Literal["ordering"]
+    items: list[OrderItem] = Field(min_length=2, max_length=26)
+
+
+Question = Annotated[
+    SingleChoice | MultipleResponse | TrueFalse | Matching | Ordering,
+    Field(discriminator="type"),
+]
+
+
+class Quiz(Strict):
+    module: Id = Field(description="id of the module this bank belongs to")
+    title: Text = Field("Knowledge check", description="heading of the knowledge check")
+    pass_mark: Percent = Field(80, description="score needed to pass, in per cent")
+    draw: int | None = Field(None, ge=1, description="questions per attempt; all if left out")
+    attempts: int = Field(0, ge=0, description="attempts allowed; 0 means no limit")
+    shuffle: bool = Field(True, description="shuffle questions and options per attempt")
+    questions: list[Question] = Field(min_length=1, description="the question bank")
+
+
+class ScaleOption(Strict):
+    id: Id = Field(description="answer id, unique in the scale")
+    text: Text = Field(description="the answer as the trainee reads it")
+    score: int = Field(ge=0, le=100, description="points this answer scores")
+
+
+class Statement(Strict):
+    id: Id = Field(description="statement id, unique in the course")
+    prompt: Text = Field(description="the statement to rate")
+
+
+class Band(Strict):
+    id: Id = Field(description="band id")
+    min: int = Field(ge=0, description="lowest total score in this band")
+    title: Text = Field(description="the result's name")
+    text: Text = Field(description="what the result means")
+    next_steps: list[Text] = Field(min_length=1, description="what to do next")
+
+
+class Diagnostic(Strict):
+    kind: Literal["diagnostic"]
+    title: Text = Field(description="heading of the questionnaire")
+    intro: Text = Field(description="how to complete it")
+    scale: list[ScaleOption] = Field(min_length=2, max_length=10)
+    questions: list[Statement] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=1)
+
+
+# What the loader assembles from several files: plain dataclasses, not parsed input.
+
+
+@dataclass
+class Page:
+    """One content page: a Markdown file whose first line is its title."""
+
+    id: str
+    title: str
+    path: str
+    tokens: list[Any]
+    words: int
+
+
+@dataclass
+class Module:
+    id: str
+    path: str
+    meta: ModuleMeta
+    intro_tokens: list[Any]
+    pages: list[Page] = field(default_factory=list)
+    assets: dict[str, bytes] = field(default_factory=dict)
+    quiz: Quiz | None = None
+
+
+@dataclass
+class CourseModel:
+    """Everything the renderer needs, read and checked."""
+
+    course: Course
+    modules: list[Module]
+    self_assessment: Diagnostic | None = None
+
+    def module(self, module_id: str) -> Module:
+        return next(m for m in self.modules if m.id == module_id)
+
+    def question_count(self) -> int:
+        return sum(len(m.quiz.questions) for m in self.modules if m.quiz)
+
+    def page_count(self) -> int:
+        return sum(len(m.pages) for m in self.modules)

@@ -1,0 +1,58 @@
+"""Write packages: deterministic zips, written to a temporary file and moved into place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+MANIFEST = "imsmanifest.xml"
+DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+
+
+def zip_time() -> tuple[int, int, int, int, int, int]:
+    """Entry time from SOURCE_DATE_EPOCH when set, so rebuilds are byte-identical."""
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
+    return time.gmtime(max(epoch, DEFAULT_EPOCH))[:6]
+
+
+def zip_bytes_order(files: dict[str, bytes]) -> list[str]:
+    """The manifest first, then every other entry sorted."""
+    names = sorted(files)
+    if MANIFEST in files:
+        names.remove(MANIFEST)
+        names.insert(0, MANIFEST)
+    return names
+
+
+def check_entry_name(name: str) -> None:
+    if name.startswith("/") or "\\" in name or ".." in name.split("/") or not name:
+        raise ValueError(f"refusing an unsafe package path: {name!r}")
+
+
+def write_package(files: dict[str, bytes], dest: Path) -> int:
+    """Write `files` as a zip at `dest` atomically; return its size in bytes."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    stamp = zip_time()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+                for name in zip_bytes_order(files):
+                    check_entry_name(name)
+                    info = zipfile.ZipInfo(name, date_time=stamp)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info.external_attr = 0o644 << 16
+                    info.create_system = 3
+                    archive.writestr(info, files[name])
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest.stat().st_size

@@ -1,0 +1,207 @@
+"""Render the outline to HTML: jinja2 with autoescape, Markdown rendered once per page.
+
+Returns bytes keyed by their path in the package; touches no files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from builder import markup
+from builder.models import ChoiceQuestion, Module, TrueFalse
+from builder.outline import Outline, Screen
+from builder.quizdata import question_data
+from builder.targets.base import Target
+
+TEMPLATES = Path(__file__).parent / "templates"
+RUNTIME = Path(__file__).parent / "static" / "runtime"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; media-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'none'"
+)
+ROLES = (("manager", "A manager"), ("rep", "A trade union representative"), ("other", "Other"))
+
+
+@dataclass
+class ChoiceView:
+    id: str
+    text: str
+    feedback: str
+
+
+def make_environment() -> jinja2.Environment:
+    """The one jinja2 environment: autoescape on, strict about undefined names."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+    env.globals["choices"] = choice_views
+    return env
+
+
+def choice_views(question: Any) -> list[ChoiceView]:
+    """Options as the template shows them; true/false gets its two options here."""
+    if isinstance(question, TrueFalse):
+        return [
+            ChoiceView("true", "True", question.feedback_true),
+            ChoiceView("false", "False", question.feedback_false),
+        ]
+    assert isinstance(question, ChoiceQuestion)
+    return [ChoiceView(o.id, o.text, o.feedback) for o in question.options]
+
+
+class Renderer:
+    """Renders every screen of an outline; the shell (index.html) per target."""
+
+    def __init__(self, outline: Outline, env: jinja2.Environment | None = None):
+        self.outline = outline
+        self.env = env or make_environment()
+        self.course = outline.model.course
+
+    def render_screens(self) -> dict[str, bytes]:
+        """Every page, overview and quiz, plus the module assets."""
+        files: dict[str, bytes] = {}
+        for screen in self.outline.screens:
+            files[screen.url] = self._render_screen(screen).encode("utf-8")
+        for module in self.outline.modules:
+            folder = f"modules/{module.id}/"
+            for path, data in module.assets.items():
+                files[f"pages/{module.id}/{path.removeprefix(folder)}"] = data
+        return files
+
+    def render_shell(self, target: Target) -> bytes:
+        """index.html: the SCO the LMS launches, with the runtime and the course data."""
+        data = json.dumps(self.runtime_data(target), ensure_ascii=False, separators=(",", ":"))
+        # Stop the JSON from ever closing its script element early.
+        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        template = self.env.get_template("index.html")
+        html = template.render(
+            course=self.course, csp=CSP, root=None, screens=self.outline.screens,
+            menu=self._menu(), roles=ROLES, data=Markup(data),
+            scripts=[f"runtime/{name}" for name in runtime_scripts(target)],
+        )
+        return html.encode("utf-8")
+
+    def runtime_data(self, target: Target) -> dict[str, Any]:
+        """What the runtime reads: screens, quizzes, answers, pass mark."""
+        screens = [
+            {"id": s.id, "title": s.title, "url": s.url, "kind": s.kind, "module": s.module}
+            for s in self.outline.screens
+        ]
+        questions: dict[str, Any] = {}
+        quizzes: dict[str, Any] = {}
+        for module in self.outline.modules:
+            if module.quiz is None:
+                continue
+            quiz = module.quiz
+            quizzes[module.id] = {
+                "title": quiz.title, "passMark": quiz.pass_mark, "draw": quiz.draw,
+                "attempts": quiz.attempts, "shuffle": quiz.shuffle,
+                "questions": [q.id for q in quiz.questions],
+            }
+            for q in quiz.questions:
+                questions[q.id] = question_data(q, module.id)
+        final = self.course.final_assessment
+        data: dict[str, Any] = {
+            "courseId": self.course.id, "version": self.course.version, "target": target.name,
+            "title": self.course.title, "screens": screens, "quizzes": quizzes,
+            "questions": questions, "graded": self.outline.graded, "passMark": self.outline.pass_mark,
+            "modules": [{"id": m.id, "title": m.meta.title} for m in self.outline.modules],
+        }
+        if self.outline.graded == "final" and final is not None:
+            data["final"] = {
+                "title": final.title, "perModule": final.questions_per_module,
+                "attempts": final.attempts, "shuffle": final.shuffle, "passMark": final.pass_mark,
+            }
+        diagnostic = self.outline.model.self_assessment
+        if diagnostic is not None and any(s.kind == "diagnostic" for s in self.outline.screens):
+            data["diagnostic"] = {
+                "questions": [s.id for s in diagnostic.questions],
+                "scale": {o.id: o.score for o in diagnostic.scale},
+                "bands": [{"id": b.id, "min": b.min, "title": b.title} for b in diagnostic.bands],
+            }
+        data["fingerprint"] = fingerprint(data)
+        return data
+
+    def _menu(self) -> list[dict[str, Any]]:
+        groups: list[dict[str, Any]] = []
+        for module in self.outline.modules:
+            groups.append({"title": module.meta.title, "screens": self.outline.module_screens(module.id)})
+        for screen in self.outline.screens:
+            if screen.module is None:
+                groups.append({"title": screen.title, "screens": [screen]})
+        return groups
+
+    def _render_screen(self, screen: Screen) -> str:
+        common = {"course": self.course, "csp": CSP, "root": "../../" if screen.module else "../",
+                  "screen": screen}
+        if screen.kind in ("page", "overview"):
+            module = self.outline.model.module(screen.module or "")
+            if screen.kind == "overview":
+                body = self._markdown(module, module.intro_tokens)
+                contents = self.outline.module_screens(module.id)[1:]
+                return self.env.get_template("overview.html").render(
+                    common, module=module, body=Markup(body), contents=contents)
+            page = next(p for p in module.pages if f"{module.id}/{p.id}" == screen.id)
+            return self.env.get_template("page.html").render(
+                common, body=Markup(self._markdown(module, page.tokens)))
+        if screen.kind == "quiz":
+            module = self.outline.model.module(screen.module or "")
+            assert module.quiz is not None
+            graded = self.outline.graded == module.id
+            intro = ("This knowledge check counts towards your result." if graded else
+                     "Check what you have learned. This practice does not count towards your result.")
+            return self.env.get_template("quiz.html").render(
+                common, quiz_id=module.id, graded=graded, intro=intro, questions=module.quiz.questions)
+        if screen.kind == "final":
+            final = self.course.final_assessment
+            assert final is not None
+            questions = [q for m in self.outline.modules if m.quiz for q in m.quiz.questions]
+            intro = (f"You will answer {final.questions_per_module} questions from each module. "
+                     f"You need {final.pass_mark}% to pass.")
+            return self.env.get_template("quiz.html").render(
+                common, quiz_id="final", graded=True, intro=intro, questions=questions)
+        assert self.outline.model.self_assessment is not None
+        return self.env.get_template("diagnostic.html").render(
+            common, diagnostic=self.outline.model.self_assessment)
+
+    def _markdown(self, module: Module, tokens: list[Any]) -> str:
+        folder = f"modules/{module.id}"
+        pages = {p.path: p.id for p in module.pages}
+
+        def rewrite(kind: str, target: str) -> str:
+            anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
+            resolved = markup.resolve(folder, target)
+            if kind == "link" and resolved in pages:
+                return f"pages/{module.id}/{pages[resolved]}.html{anchor}"
+            return f"pages/{module.id}/{resolved.removeprefix(folder + '/')}{anchor}"
+
+        return markup.render(tokens, rewrite)
+
+
+def runtime_scripts(target: Target) -> list[str]:
+    """Runtime scripts in load order; the target adds only its own LMS adapter."""
+    return ["dfc-core.js", "lms.js", target.adapter_script, "state.js", "quiz.js", "nav.js", "main.js"]
+
+
+def runtime_files(target: Target) -> dict[str, bytes]:
+    """The runtime's CSS and scripts for `target`, keyed by their path in the package."""
+    names = ["dfc.css", *runtime_scripts(target)]
+    return {f"runtime/{name}": (RUNTIME / name).read_bytes() for name in names}
+
+
+def fingerprint(data: dict[str, Any]) -> str:
+    """A short hash of the course's structure; saved progress from another structure is stale."""
+    shape = [data["screens"], sorted(data["questions"]), data.get("final")]
+    return hashlib.sha256(json.dumps(shape, sort_keys=True).encode()).hexdigest()[:12]

@@ -1,0 +1,15 @@
+"""Package formats. Everything that differs between SCORM versions lives in one module each."""
+
+from __future__ import annotations
+
+from builder.targets.base import Target
+from builder.targets.scorm12 import Scorm12
+from builder.targets.scorm2004 import Scorm2004
+from builder.targets.web import Web
+
+TARGETS: dict[str, type[Target]] = {t.name: t for t in (Scorm12, Scorm2004, Web)}
+
+
+def get_target(name: str) -> Target:
+    """Return the target called `name` (scorm12, scorm2004 or web)."""
+    return TARGETS[name]()
