@@ -1,0 +1,38 @@
+# Two commands do all set-up on a fresh machine:
+#   make build   builds the bundled course into dist/
+#   make test    runs the whole test suite (browser tests included)
+VENV ?= .venv
+PYTHON ?= python3
+BIN = $(VENV)/bin
+STAMP = $(VENV)/.installed
+NODE_STAMP = tests/browser/node_modules/.installed
+
+.PHONY: build test test-fast lint chromium bench clean
+
+build: $(STAMP)
+	$(BIN)/dfc-course build
+
+test: $(STAMP) $(NODE_STAMP) chromium
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check builder tests
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(NODE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+chromium:
+	@scripts/install-chromium.sh
+
+clean:
+	rm -rf dist $(VENV) tests/browser/node_modules
