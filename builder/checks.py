@@ -22,14 +22,17 @@ COURSE_FILE = "course/course.yaml"
 
 def check_course(loaded: Loaded, problems: Problems) -> CourseModel | None:
     """Apply every cross-file rule; return the assembled model when the course is usable."""
-    if loaded.course is None:
-        return None
-    _check_module_list(loaded, problems)
+    # Rules that do not need course.yaml run even when it is broken, so one run reports
+    # every mistake in every file.
+    if loaded.course is not None:
+        _check_module_list(loaded, problems)
     for module in loaded.modules.values():
         _check_pages(module, problems)
         _check_references(module, problems)
     _check_unique_objectives(loaded, problems)
     _check_quizzes(loaded, problems)
+    if loaded.course is None:
+        return None
     _check_final_assessment(loaded, problems)
     _check_self_assessment(loaded, problems)
     modules = [loaded.modules[m] for m in loaded.course.modules if m in loaded.modules]
@@ -105,23 +108,29 @@ def _check_references(module: Module, problems: Problems) -> None:
 
 
 def _check_unique_objectives(loaded: Loaded, problems: Problems) -> None:
-    seen: dict[str, str] = {}
+    seen: dict[str, Location] = {}
     for module in loaded.modules.values():
         for index, objective in enumerate(module.meta.objectives):
+            where = _line(loaded, module.path, "objectives", index, "id")
             if objective.id in seen:
-                problems.error(
-                    _line(loaded, module.path, "objectives", index, "id"),
-                    f'objective "{objective.id}" is also defined in {seen[objective.id]}',
-                )
-            seen.setdefault(objective.id, module.path)
+                first = _at(seen[objective.id])
+                problems.error(where, f'objective "{objective.id}" is also defined in {first}')
+            seen.setdefault(objective.id, where)
+
+
+def _at(location: Location) -> str:
+    """`path, line N`: where something was first seen, for "also used in" messages."""
+    return f"{location.path}, line {location.line}" if location.line else location.path
 
 
 def _check_quizzes(loaded: Loaded, problems: Problems) -> None:
-    question_ids: dict[str, str] = {}
+    question_ids: dict[str, Location] = {}
     for stem, quiz in loaded.quizzes.items():
         path = loaded.quiz_paths[stem]
         module = loaded.modules.get(quiz.module)
-        if module is None:
+        if module is None and quiz.module in loaded.module_dirs:
+            pass  # the folder exists but its module.md has errors, reported already
+        elif module is None:
             problems.error(
                 _line(loaded, path, "module"),
                 f'module: "{quiz.module}" is not a module (modules/{quiz.module}/ does not exist)',
@@ -139,8 +148,9 @@ def _check_quizzes(loaded: Loaded, problems: Problems) -> None:
         for index, question in enumerate(quiz.questions):
             where = _line(loaded, path, "questions", index, "id")
             if question.id in question_ids:
-                problems.error(where, f'question "{question.id}": the id is also used in {question_ids[question.id]}')
-            question_ids.setdefault(question.id, path)
+                problems.error(where, f'question "{question.id}": the id is also used in '
+                                      f"{_at(question_ids[question.id])}")
+            question_ids.setdefault(question.id, where)
             _check_question(loaded, path, index, question, objectives, problems)
     for stem, diagnostic in loaded.diagnostics.items():
         _check_diagnostic(loaded, loaded.quiz_paths[stem], diagnostic, question_ids, problems)
@@ -217,6 +227,8 @@ def _check_final_assessment(loaded: Loaded, problems: Problems) -> None:
         if module is None:
             continue
         where = _line(loaded, COURSE_FILE, "final_assessment", "questions_per_module")
+        if module.quiz is None and module_id in loaded.unreadable_quizzes:
+            continue  # its bank has errors, reported already
         if module.quiz is None:
             problems.error(where, f'module "{module_id}" has no question bank (quizzes/{module_id}.yaml) '
                                   "for the final assessment to draw from")
@@ -229,18 +241,19 @@ def _check_self_assessment(loaded: Loaded, problems: Problems) -> None:
     course = loaded.course
     assert course is not None
     wanted = course.self_assessment
-    if wanted and wanted not in loaded.diagnostics:
+    if wanted and wanted not in loaded.diagnostics and wanted not in loaded.unreadable_quizzes:
         problems.error(_line(loaded, COURSE_FILE, "self_assessment"),
                        f'self_assessment: quizzes/{wanted}.yaml is missing or is not `kind: diagnostic`')
 
 
-def _check_diagnostic(loaded: Loaded, path: str, diagnostic: Diagnostic, question_ids: dict[str, str],
-                      problems: Problems) -> None:
+def _check_diagnostic(loaded: Loaded, path: str, diagnostic: Diagnostic,
+                      question_ids: dict[str, Location], problems: Problems) -> None:
     for index, statement in enumerate(diagnostic.questions):
+        where = _line(loaded, path, "questions", index, "id")
         if statement.id in question_ids:
-            problems.error(_line(loaded, path, "questions", index, "id"),
-                           f'question "{statement.id}": the id is also used in {question_ids[statement.id]}')
-        question_ids.setdefault(statement.id, path)
+            problems.error(where, f'question "{statement.id}": the id is also used in '
+                                  f"{_at(question_ids[statement.id])}")
+        question_ids.setdefault(statement.id, where)
     previous = -1
     for index, band in enumerate(diagnostic.bands):
         if band.min <= previous:

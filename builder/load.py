@@ -25,6 +25,9 @@ class Loaded:
     docs: dict[str, YamlDoc] = field(default_factory=dict)
     quiz_paths: dict[str, str] = field(default_factory=dict)
     module_dirs: dict[str, str] = field(default_factory=dict)
+    # Quiz files that could not be read (their stem and, when readable, their `module`):
+    # checks skip follow-on errors such as "has no question bank" for these.
+    unreadable_quizzes: set[str] = field(default_factory=set)
 
 
 def load_sources(root: Path, problems: Problems) -> Loaded:
@@ -45,6 +48,7 @@ def _load_quizzes(root: Path, sources: Sources, loaded: Loaded, problems: Proble
     for stem, path in sources.quizzes.items():
         doc = _read_yaml(root, path, problems)
         if doc is None:
+            loaded.unreadable_quizzes.add(stem)
             continue
         loaded.docs[path] = doc
         loaded.quiz_paths[stem] = path
@@ -55,6 +59,10 @@ def _load_quizzes(root: Path, sources: Sources, loaded: Loaded, problems: Proble
             loaded.diagnostics[stem] = model
         elif model is not None:
             loaded.quizzes[stem] = model
+        else:
+            loaded.unreadable_quizzes.add(stem)
+            if isinstance(doc.data, dict) and isinstance(doc.data.get("module"), str):
+                loaded.unreadable_quizzes.add(doc.data["module"])
 
 
 def load_module(

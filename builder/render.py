@@ -192,7 +192,8 @@ class Renderer:
 
 def runtime_scripts(target: Target) -> list[str]:
     """Runtime scripts in load order; the target adds only its own LMS adapter."""
-    return ["dfc-core.js", "lms.js", target.adapter_script, "state.js", "quiz.js", "nav.js", "main.js"]
+    adapters = ["lms-local.js"] + ([target.adapter_script] if target.adapter_script else [])
+    return ["dfc-core.js", "lms.js", *adapters, "state.js", "quiz.js", "nav.js", "main.js"]
 
 
 def runtime_files(target: Target) -> dict[str, bytes]:

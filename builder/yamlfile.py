@@ -47,11 +47,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
         node = yaml.load(text)
     except DuplicateKeyError as exc:
         key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else ""
-        first = exc.context_mark.line + first_line if exc.context_mark else None
+        first = _first_key_line(text, exc, key)
         message = f'the key "{key}" appears twice'
-        if first:
-            message += f" (the mapping starts at line {first})"
-        raise YamlSyntaxError(message, _mark_line(exc, first_line)) from None
+        if first is not None:
+            message += f" (first at line {first + first_line})"
+        raise YamlSyntaxError(message + ": keep only one", _mark_line(exc, first_line)) from None
     except MarkedYAMLError as exc:
         raise YamlSyntaxError(_describe(exc), _mark_line(exc, first_line)) from None
     except YAMLError as exc:
@@ -63,7 +63,25 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
 
 def _mark_line(exc: MarkedYAMLError, first_line: int) -> int | None:
     mark = exc.problem_mark or exc.context_mark
+    unclosed = "quoted scalar" in (exc.context or "") or "<stream end>" in (exc.problem or "")
+    if unclosed and exc.context_mark:
+        mark = exc.context_mark  # where the unclosed quote or bracket opens, not the file's end
     return mark.line + first_line if mark else None
+
+
+def _first_key_line(text: str, exc: MarkedYAMLError, key: str) -> int | None:
+    """0-based line of the first `key:` in the mapping that repeats it (block style only)."""
+    start, dup = exc.context_mark, exc.problem_mark
+    if not key or start is None or dup is None:
+        return None
+    lines = text.split("\n")
+    for index in range(start.line, dup.line):
+        line = lines[index]
+        rest = line[dup.column:]
+        if line[: dup.column].strip(" -") == "" and rest.startswith(key) and \
+                rest[len(key):].lstrip(" ").startswith(":"):
+            return index
+    return None
 
 
 def _describe(exc: MarkedYAMLError) -> str:
@@ -72,6 +90,9 @@ def _describe(exc: MarkedYAMLError) -> str:
         return "a tab character is not allowed here: indent YAML with spaces"
     if "found unexpected end of stream" in problem and "quoted" in (exc.context or ""):
         return "a quoted text is never closed: add the closing quote"
+    if "expected <block end>" in problem:
+        return ("this line does not fit with the lines above it: check its indentation, "
+                "and that every quote opened above is closed")
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
         return f"a bracket is not closed or a comma is missing ({problem})"
     context = f" {exc.context.strip()}" if exc.context else ""

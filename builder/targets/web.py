@@ -11,7 +11,7 @@ from builder.targets.base import Target
 class Web(Target):
     name = "web"
     label = "Web (no LMS)"
-    adapter_script = "lms-local.js"
+    adapter_script = ""
 
     def build_manifest(self, outline: Outline, files: list[str]) -> bytes | None:
         return None

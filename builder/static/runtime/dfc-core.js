@@ -1,0 +1,57 @@
+/* dfc-course runtime: the shared namespace and small DOM helpers. */
+(function () {
+  'use strict';
+  var DFC = window.DFC = window.DFC || {};
+  DFC.adapters = DFC.adapters || {};
+
+  /* Send a cancellable custom event from one place, like a11y-dialog's fire(). */
+  DFC.fire = function (name, detail) {
+    var event = new CustomEvent('dfc:' + name, { detail: detail, cancelable: true });
+    document.dispatchEvent(event);
+    return event;
+  };
+
+  DFC.$ = function (selector, root) { return (root || document).querySelector(selector); };
+  DFC.$$ = function (selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  };
+
+  /* Errors are logged once each, so a failing LMS never floods the console. */
+  var logged = {};
+  DFC.warn = function (message) {
+    if (logged[message]) return;
+    logged[message] = true;
+    if (window.console) console.warn('[dfc] ' + message);
+  };
+
+  /* Polite announcements for screen readers. */
+  DFC.announce = function (text) {
+    var live = document.getElementById('dfc-live');
+    if (!live) return;
+    live.textContent = '';
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  };
+
+  DFC.data = function () {
+    if (!DFC._data) DFC._data = JSON.parse(document.getElementById('dfc-data').textContent);
+    return DFC._data;
+  };
+
+  /* A small seeded generator, so a resumed attempt draws and shuffles the same way. */
+  DFC.random = function (seed) {
+    var s = seed >>> 0 || 1;
+    return function () {
+      s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+      return s / 4294967296;
+    };
+  };
+  DFC.shuffle = function (list, rand) {
+    var copy = list.slice();
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(rand() * (i + 1));
+      var t = copy[i]; copy[i] = copy[j]; copy[j] = t;
+    }
+    return copy;
+  };
+  DFC.newSeed = function () { return 1 + Math.floor(Math.random() * 2147483646); };
+})();

@@ -1,0 +1,104 @@
+/* SCORM 1.2 adapter: every cmi.core name and 1.2 format lives here and nowhere else. */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+  var CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  var NAMES = { init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit',
+    finish: 'LMSFinish', lastError: 'LMSGetLastError', errorString: 'LMSGetErrorString' };
+
+  /* CMITimespan: HHHH:MM:SS.SS */
+  function timespan(ms) {
+    var cs = Math.max(0, Math.round(ms / 10));
+    var h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60, s = (cs % 6000) / 100;
+    return DFC.pad(h, 4) + ':' + DFC.pad(m) + ':' + (s < 10 ? '0' : '') + s.toFixed(2);
+  }
+  function clock(date) {
+    return DFC.pad(date.getHours()) + ':' + DFC.pad(date.getMinutes()) + ':' + DFC.pad(date.getSeconds());
+  }
+  /* 1.2 choice responses are single characters: option n becomes the nth letter. */
+  function chr(list, id) { var i = list.indexOf(id); return i < 0 ? '' : CHARS.charAt(i); }
+
+  function format(rec, value) {
+    switch (rec.type) {
+      case 'true-false': return value === 'true' ? 't' : 'f';
+      case 'choice':
+      case 'sequencing': return value.map(function (id) { return chr(rec.options, id); }).join(',');
+      case 'matching': return value.map(function (p) {
+        return chr(rec.options, p[0]) + '.' + chr(rec.targets, p[1]);
+      }).join(',');
+      default: return String(value).slice(0, 255);
+    }
+  }
+  var TYPES = { 'true-false': 'true-false', choice: 'choice', sequencing: 'sequencing',
+    matching: 'matching', other: 'fill-in' };
+  var RESULTS = { correct: 'correct', incorrect: 'wrong', neutral: 'neutral' };
+
+  function scorm12(api) {
+    var lms = DFC.scormCalls(api, NAMES);
+    var interactions = 0, objectives = {}, objectiveCount = 0;
+    var adapter = {
+      maxSuspend: 4096,
+      resumed: false, location: '', suspendData: '',
+      start: function () {
+        if (!lms.init()) return false;
+        adapter.resumed = lms.get('cmi.core.entry') === 'resume';
+        adapter.location = lms.get('cmi.core.lesson_location');
+        adapter.suspendData = lms.get('cmi.suspend_data');
+        interactions = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
+        objectiveCount = parseInt(lms.get('cmi.objectives._count'), 10) || 0;
+        for (var i = 0; i < objectiveCount; i++) objectives[lms.get('cmi.objectives.' + i + '.id')] = i;
+        var status = lms.get('cmi.core.lesson_status');
+        if (status === 'not attempted' || status === '') lms.set('cmi.core.lesson_status', 'incomplete');
+        return true;
+      },
+      setLocation: function (id) { return lms.set('cmi.core.lesson_location', id.slice(0, 255)); },
+      setSuspendData: function (text) { return lms.set('cmi.suspend_data', text); },
+      setProgress: function () { return true; },
+      setScore: function (percent) {
+        /* Min and max first, then raw: some LMSs read raw against the range. */
+        lms.set('cmi.core.score.min', 0);
+        lms.set('cmi.core.score.max', 100);
+        return lms.set('cmi.core.score.raw', percent);
+      },
+      setStatus: function (status) {
+        var value = status.success === 'passed' || status.success === 'failed' ? status.success
+          : status.completion === 'completed' ? 'completed' : 'incomplete';
+        return lms.set('cmi.core.lesson_status', value);
+      },
+      addInteraction: function (rec) {
+        var p = 'cmi.interactions.' + interactions + '.';
+        interactions += 1;
+        lms.set(p + 'id', rec.id);
+        if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
+        lms.set(p + 'time', clock(rec.when));
+        lms.set(p + 'type', TYPES[rec.type]);
+        if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
+        if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
+        lms.set(p + 'student_response', format(rec, rec.response));
+        lms.set(p + 'result', RESULTS[rec.result]);
+        if (rec.latencyMs !== undefined) lms.set(p + 'latency', timespan(rec.latencyMs));
+      },
+      setObjective: function (id, state) {
+        var n = objectives[id];
+        if (n === undefined) {
+          n = objectives[id] = objectiveCount;
+          objectiveCount += 1;
+          lms.set('cmi.objectives.' + n + '.id', id);
+        }
+        var p = 'cmi.objectives.' + n + '.';
+        if (state.score !== undefined) {
+          lms.set(p + 'score.min', 0); lms.set(p + 'score.max', 100); lms.set(p + 'score.raw', state.score);
+        }
+        lms.set(p + 'status', state.success && state.success !== 'unknown' ? state.success : state.completion);
+      },
+      setSessionTime: function (ms) { return lms.set('cmi.core.session_time', timespan(ms)); },
+      setExit: function (suspend) { return lms.set('cmi.core.exit', suspend ? 'suspend' : ''); },
+      commit: lms.commit,
+      finish: lms.finish,
+      lastError: lms.lastError
+    };
+    return adapter;
+  }
+  scorm12.apiName = 'API';
+  DFC.adapters.scorm12 = scorm12;
+})();

@@ -1,0 +1,99 @@
+/* SCORM 2004 4th Edition adapter: every 2004 name and format lives here and nowhere else. */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+  var NAMES = { init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit',
+    finish: 'Terminate', lastError: 'GetLastError', errorString: 'GetErrorString' };
+
+  /* ISO 8601 duration, e.g. PT1H2M3.5S */
+  function duration(ms) {
+    var cs = Math.max(0, Math.round(ms / 10));
+    var h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60, s = (cs % 6000) / 100;
+    return 'PT' + (h ? h + 'H' : '') + (m ? m + 'M' : '') + s + 'S';
+  }
+  function timestamp(d) {
+    return d.getFullYear() + '-' + DFC.pad(d.getMonth() + 1) + '-' + DFC.pad(d.getDate()) + 'T' +
+      DFC.pad(d.getHours()) + ':' + DFC.pad(d.getMinutes()) + ':' + DFC.pad(d.getSeconds());
+  }
+  function format(rec, value) {
+    switch (rec.type) {
+      case 'true-false': return value;
+      case 'choice':
+      case 'sequencing': return value.join('[,]');
+      case 'matching': return value.map(function (p) { return p[0] + '[.]' + p[1]; }).join('[,]');
+      default: return String(value).slice(0, 4000);
+    }
+  }
+
+  function scorm2004(api) {
+    var lms = DFC.scormCalls(api, NAMES);
+    var interactions = 0, objectives = {}, objectiveCount = 0;
+    var adapter = {
+      maxSuspend: 64000,
+      resumed: false, location: '', suspendData: '',
+      start: function () {
+        if (!lms.init()) return false;
+        adapter.resumed = lms.get('cmi.entry') === 'resume';
+        adapter.location = lms.get('cmi.location');
+        adapter.suspendData = lms.get('cmi.suspend_data');
+        interactions = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
+        objectiveCount = parseInt(lms.get('cmi.objectives._count'), 10) || 0;
+        for (var i = 0; i < objectiveCount; i++) objectives[lms.get('cmi.objectives.' + i + '.id')] = i;
+        if (lms.get('cmi.completion_status') === 'not attempted' || lms.get('cmi.completion_status') === 'unknown') {
+          lms.set('cmi.completion_status', 'incomplete');
+        }
+        return true;
+      },
+      setLocation: function (id) { return lms.set('cmi.location', id.slice(0, 1000)); },
+      setSuspendData: function (text) { return lms.set('cmi.suspend_data', text); },
+      setProgress: function (measure) { return lms.set('cmi.progress_measure', measure.toFixed(4)); },
+      setScore: function (percent) {
+        lms.set('cmi.score.min', 0);
+        lms.set('cmi.score.max', 100);
+        lms.set('cmi.score.raw', percent);
+        return lms.set('cmi.score.scaled', (percent / 100).toFixed(4));
+      },
+      setStatus: function (status) {
+        lms.set('cmi.completion_status', status.completion);
+        return lms.set('cmi.success_status', status.success || 'unknown');
+      },
+      addInteraction: function (rec) {
+        var p = 'cmi.interactions.' + interactions + '.';
+        interactions += 1;
+        lms.set(p + 'id', rec.id);
+        lms.set(p + 'type', rec.type);
+        if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
+        lms.set(p + 'timestamp', timestamp(rec.when));
+        if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
+        if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
+        lms.set(p + 'learner_response', format(rec, rec.response));
+        lms.set(p + 'result', rec.result);
+        if (rec.latencyMs !== undefined) lms.set(p + 'latency', duration(rec.latencyMs));
+        if (rec.description) lms.set(p + 'description', rec.description.slice(0, 250));
+      },
+      setObjective: function (id, state) {
+        var n = objectives[id];
+        if (n === undefined) {
+          n = objectives[id] = objectiveCount;
+          objectiveCount += 1;
+          lms.set('cmi.objectives.' + n + '.id', id);
+        }
+        var p = 'cmi.objectives.' + n + '.';
+        if (state.score !== undefined) {
+          lms.set(p + 'score.min', 0); lms.set(p + 'score.max', 100);
+          lms.set(p + 'score.raw', state.score); lms.set(p + 'score.scaled', (state.score / 100).toFixed(4));
+        }
+        if (state.success) lms.set(p + 'success_status', state.success);
+        lms.set(p + 'completion_status', state.completion);
+      },
+      setSessionTime: function (ms) { return lms.set('cmi.session_time', duration(ms)); },
+      setExit: function (suspend) { return lms.set('cmi.exit', suspend ? 'suspend' : 'normal'); },
+      commit: lms.commit,
+      finish: lms.finish,
+      lastError: lms.lastError
+    };
+    return adapter;
+  }
+  scorm2004.apiName = 'API_1484_11';
+  DFC.adapters.scorm2004 = scorm2004;
+})();

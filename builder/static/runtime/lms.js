@@ -1,0 +1,81 @@
+/* Finding the LMS's API and choosing the adapter. The rest of the runtime only sees the adapter. */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+  var MAX_HOPS = 500; /* the ADL API discovery algorithm's bound */
+
+  function search(win, name) {
+    var hops = 0;
+    try {
+      while (win && !win[name] && win.parent && win.parent !== win && hops < MAX_HOPS) {
+        hops += 1;
+        win = win.parent;
+      }
+      return win && win[name] ? win[name] : null;
+    } catch (e) {
+      return null; /* a frame from another origin: stop looking this way */
+    }
+  }
+
+  /* Parents first, then the opener's chain (a course launched in a new window). */
+  DFC.findAPI = function (name) {
+    var api = search(window, name);
+    try {
+      if (!api && window.opener) api = search(window.opener, name);
+    } catch (e) { api = null; }
+    return api;
+  };
+
+  /* Connect to the LMS: the package's own adapter when its API exists, else the browser. */
+  DFC.connect = function () {
+    var data = DFC.data();
+    var make = DFC.adapters[data.target];
+    if (make) {
+      var api = DFC.findAPI(make.apiName);
+      if (api) {
+        var adapter = make(api);
+        if (adapter.start()) return adapter;
+        DFC.warn('the LMS did not start the session (' + adapter.lastError() + '); progress is kept in this browser');
+      }
+    }
+    var local = DFC.adapters.local(data.courseId + '@' + data.version);
+    local.start();
+    local.standalone = true;
+    return local;
+  };
+
+  /* Helpers both SCORM adapters share: wrapped calls that log failures once. */
+  DFC.scormCalls = function (api, names) {
+    var failed = {};
+    function error(code) {
+      var c = String(code || api[names.lastError]());
+      return c + ' ' + api[names.errorString](c);
+    }
+    function call(fn, args, what) {
+      var result;
+      try { result = api[fn].apply(api, args); } catch (e) { result = 'false'; }
+      var ok = String(result) === 'true';
+      if (!ok && fn !== names.get) {
+        var key = fn + ' ' + (what || '');
+        if (!failed[key]) {
+          failed[key] = true;
+          DFC.warn(fn + '(' + (what || '') + ') failed: ' + error());
+        }
+      }
+      return ok;
+    }
+    return {
+      init: function () { return call(names.init, [''], ''); },
+      get: function (key) {
+        try { return String(api[names.get](key) || ''); } catch (e) { return ''; }
+      },
+      set: function (key, value) { return call(names.set, [key, String(value)], key); },
+      commit: function () { return call(names.commit, [''], ''); },
+      finish: function () { return call(names.finish, [''], ''); },
+      lastError: function () { try { return error(); } catch (e) { return 'unknown'; } }
+    };
+  };
+
+  /* Two-digit padding for time formats. */
+  DFC.pad = function (n, width) { n = String(n); while (n.length < (width || 2)) n = '0' + n; return n; };
+})();

@@ -1,0 +1,190 @@
+/* Wiring: connect to the LMS, restore progress, keep the LMS told, leave cleanly. */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+
+  function App() {
+    this.data = DFC.data();
+    this.lms = DFC.connect();
+    this.startedAt = Date.now();
+    this.ended = false;
+    var saved = DFC.State.decode(this.lms.suspendData, this.data);
+    this.stale = !!this.lms.suspendData && !saved;
+    this.state = saved || DFC.State.empty();
+  }
+
+  App.prototype.quizState = function (key) {
+    if (!this.state.quizzes[key]) this.state.quizzes[key] = DFC.State.emptyQuiz();
+    return this.state.quizzes[key];
+  };
+
+  App.prototype.newAttempt = function (key) {
+    var old = this.quizState(key);
+    var fresh = DFC.State.emptyQuiz();
+    fresh.attempt = old.attempt + 1;
+    this.state.quizzes[key] = fresh;
+    this.updateStatus();
+    this.save(true);
+    this.nav.reshow().then(function () {
+      var first = DFC.$('#dfc-screen .dfc-question input, #dfc-screen .dfc-question select');
+      if (first) first.focus();
+    });
+  };
+
+  App.prototype.reshow = function () { return this.nav.reshow(); };
+
+  /* Write suspend_data; commit when asked (after each meaningful change). */
+  App.prototype.save = function (commit) {
+    var text = DFC.State.encode(this.state, this.data, this.lms.maxSuspend);
+    if (text !== this.lastSaved) {
+      this.lms.setSuspendData(text);
+      this.lastSaved = text;
+    }
+    if (commit) this.lms.commit();
+  };
+
+  App.prototype.visit = function (index, article) {
+    var screen = this.data.screens[index];
+    this.state.seen[index] = true;
+    this.lms.setLocation(screen.id);
+    this.applyRole(article);
+    this.updateProgress();
+    if (screen.module) this.updateModule(screen.module);
+    this.updateStatus();
+    this.save(true);
+  };
+
+  App.prototype.updateProgress = function () {
+    var seen = this.seenCount();
+    var total = this.data.screens.length;
+    document.getElementById('dfc-progress').value = seen;
+    document.getElementById('dfc-progress-text').textContent = seen + ' of ' + total + ' done';
+    this.lms.setProgress(total ? seen / total : 1);
+  };
+
+  App.prototype.seenCount = function () {
+    var seen = this.state.seen;
+    return this.data.screens.filter(function (s, i) { return seen[i]; }).length;
+  };
+
+  /* Each module is an LMS objective: completed once all of its screens are seen. */
+  App.prototype.updateModule = function (moduleId) {
+    var seen = this.state.seen;
+    var done = this.data.screens.every(function (s, i) { return s.module !== moduleId || seen[i]; });
+    var qs = this.state.quizzes[moduleId];
+    var update = { completion: done ? 'completed' : 'incomplete' };
+    if (qs && qs.done) {
+      update.score = DFC.Quiz.score(this.data, moduleId, qs);
+      update.success = update.score >= this.data.quizzes[moduleId].passMark ? 'passed' : 'failed';
+    }
+    this.lms.setObjective(moduleId, update);
+  };
+
+  App.prototype.quizFinished = function (key, percent, graded) {
+    if (this.data.quizzes[key]) this.updateModule(key);
+    this.updateStatus();
+    this.save(true);
+  };
+
+  /* The course status: score first, then status (some LMSs read the score when the status changes). */
+  App.prototype.status = function () {
+    var data = this.data;
+    var key = data.graded;
+    var allSeen = this.seenCount() === data.screens.length;
+    if (!key) return { completion: allSeen ? 'completed' : 'incomplete', success: 'unknown' };
+    var qs = this.state.quizzes[key];
+    if (!qs || !qs.done) return { completion: 'incomplete', success: 'unknown' };
+    var percent = DFC.Quiz.score(data, key, qs);
+    var passed = percent >= data.passMark;
+    if (passed) return { completion: 'completed', success: 'passed', score: percent };
+    if (!DFC.Quiz.attemptsLeft(data, key, qs)) return { completion: 'completed', success: 'failed', score: percent };
+    /* Failed with attempts left: some LMSs refuse a new attempt once they hold "failed". */
+    return { completion: 'incomplete', success: data.retryStatus === 'failed' ? 'failed' : 'unknown', score: percent };
+  };
+
+  App.prototype.updateStatus = function () {
+    var status = this.status();
+    var key = JSON.stringify(status);
+    this.finished = status.completion === 'completed';
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    if (status.score !== undefined) this.lms.setScore(status.score);
+    this.lms.setStatus(status);
+  };
+
+  App.prototype.applyRole = function (root) {
+    var role = this.state.role;
+    document.body.className = document.body.className.replace(/\bdfc-role-\S+/g, '').trim();
+    if (role) document.body.classList.add('dfc-role-' + role);
+    DFC.$$('[data-dfc-lens]', root).forEach(function (lens) {
+      var mine = lens.getAttribute('data-dfc-lens') === role;
+      lens.classList.toggle('dfc-your-lens', mine);
+      var tag = DFC.$('.dfc-your-role', lens);
+      if (mine && !tag) {
+        tag = document.createElement('span');
+        tag.className = 'dfc-your-role';
+        tag.textContent = ' (your role)';
+        DFC.$('h2', lens).appendChild(tag);
+      } else if (!mine && tag) {
+        tag.remove();
+      }
+    });
+  };
+
+  /* The trainee's role is kept in progress and reported as an ungraded interaction. */
+  App.prototype.setRole = function (role) {
+    if (role === this.state.role) return;
+    this.state.role = role;
+    this.lms.addInteraction({ id: 'role', type: 'other', response: role, result: 'neutral', when: new Date(),
+      description: 'The role the trainee takes the course in' });
+    this.applyRole(document);
+    this.save(true);
+  };
+
+  /* Leave once: session time, exit mode, last save, commit, then terminate. */
+  App.prototype.end = function () {
+    if (this.ended) return;
+    this.ended = true;
+    this.lms.setSessionTime(Date.now() - this.startedAt);
+    this.lms.setExit(!this.finished);
+    this.save(false);
+    this.lms.commit();
+    this.lms.finish();
+  };
+
+  App.prototype.run = function () {
+    var self = this;
+    this.nav = new DFC.Nav(this);
+    if (this.lms.standalone) {
+      this.notice('Your results are not being recorded by a learning system. Your progress is saved in this browser only.');
+    } else if (this.stale) {
+      this.notice('This course has changed since your last visit, so it starts again from the beginning.');
+    }
+    var form = DFC.$('[data-dfc-role-form]');
+    DFC.$$('input[name="dfc-role"]', form).forEach(function (input) {
+      input.checked = input.value === self.state.role;
+      input.addEventListener('change', function () { self.setRole(input.value); });
+    });
+    this.applyRole(document);
+    this.updateStatus();
+    this.updateProgress();
+    var index = this.data.screens.map(function (s) { return s.id; }).indexOf(this.lms.location);
+    if (index >= 0) this.nav.go(index, null, true);
+    window.addEventListener('pagehide', function () { self.end(); });
+    window.addEventListener('beforeunload', function () { self.end(); });
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden' && !self.ended) self.save(true);
+    });
+  };
+
+  App.prototype.notice = function (text) {
+    var box = document.getElementById('dfc-notice');
+    box.textContent = text;
+    box.hidden = false;
+  };
+
+  document.addEventListener('DOMContentLoaded', function () {
+    DFC.app = new App();
+    DFC.app.run();
+  });
+})();

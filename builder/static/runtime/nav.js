@@ -1,0 +1,120 @@
+/* Moving between screens: fetch the page, show it, move focus, update menu and progress. */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+  var cache = {};
+
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: 'same-origin' }).then(function (r) {
+        if (!r.ok) throw new Error(url + ': ' + r.status);
+        return r.text();
+      }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var article = doc.querySelector('article.dfc-screen');
+        if (!article) throw new Error(url + ': no screen');
+        return article;
+      });
+      cache[url].catch(function () { delete cache[url]; });
+    }
+    return cache[url];
+  }
+
+  function Nav(app) {
+    this.app = app;
+    this.screens = app.data.screens;
+    this.current = -1;
+    this.holder = document.getElementById('dfc-screen');
+    this.start = this.holder.firstElementChild;
+    this.prev = DFC.$('[data-dfc-prev]');
+    this.next = DFC.$('[data-dfc-next]');
+    var self = this;
+    this.prev.addEventListener('click', function () { self.go(self.current - 1); });
+    this.next.addEventListener('click', function () { self.go(self.current + 1); });
+    document.addEventListener('click', function (event) { self.onClick(event); });
+    var toggle = DFC.$('.dfc-menu-toggle');
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      document.body.classList.toggle('dfc-menu-open', open);
+    });
+  }
+
+  Nav.prototype.indexOfUrl = function (href) {
+    var base = document.baseURI;
+    for (var i = 0; i < this.screens.length; i++) {
+      if (new URL(this.screens[i].url, base).href === href) return i;
+    }
+    return -1;
+  };
+
+  /* Links to a screen move within the course instead of leaving it. */
+  Nav.prototype.onClick = function (event) {
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) return;
+    var target = new URL(link.getAttribute('href'), document.baseURI);
+    var index = this.indexOfUrl(target.href.split('#')[0]);
+    if (index < 0) return;
+    event.preventDefault();
+    if (link.closest('.dfc-menu')) this.closeMenu();
+    this.go(index, target.hash ? target.hash.slice(1) : null);
+  };
+
+  Nav.prototype.closeMenu = function () {
+    DFC.$('.dfc-menu-toggle').setAttribute('aria-expanded', 'false');
+    document.body.classList.remove('dfc-menu-open');
+  };
+
+  Nav.prototype.go = function (index, anchor, quiet) {
+    var self = this;
+    var screen = this.screens[index];
+    if (!screen) return Promise.resolve();
+    this.pending = index;
+    return load(screen.url).then(function (article) {
+      if (self.pending !== index) return;
+      self.show(index, document.importNode(article, true), anchor, quiet);
+    }, function (error) {
+      DFC.warn('could not open ' + screen.url + ': ' + error.message);
+      window.location.href = screen.url;
+    });
+  };
+
+  Nav.prototype.reshow = function () { return this.go(this.current, null, true); };
+
+  Nav.prototype.show = function (index, article, anchor, quiet) {
+    var screen = this.screens[index];
+    this.current = index;
+    this.holder.replaceChildren(article);
+    document.title = screen.title + ' – ' + this.app.data.title;
+    DFC.$$('.dfc-menu a[data-dfc-screen]').forEach(function (a) {
+      if (a.getAttribute('data-dfc-screen') === screen.id) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    });
+    this.setPager(this.prev, this.screens[index - 1], 'Previous');
+    this.setPager(this.next, this.screens[index + 1], 'Next');
+    this.app.visit(index, article);
+    var form = DFC.$('form.dfc-quiz', article);
+    if (form) DFC.Quiz.mount(form, this.app);
+    var heading = anchor ? document.getElementById(anchor) : DFC.$('h1', article);
+    if (heading && !quiet) {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    }
+    if (this.screens[index + 1]) load(this.screens[index + 1].url);
+    DFC.fire('page', { index: index, id: screen.id });
+  };
+
+  Nav.prototype.setPager = function (button, screen, word) {
+    button.hidden = !screen;
+    if (screen) {
+      button.textContent = word;
+      var hint = document.createElement('span');
+      hint.className = 'dfc-visually-hidden';
+      hint.textContent = ': ' + screen.title;
+      button.appendChild(hint);
+    }
+  };
+
+  DFC.Nav = Nav;
+})();

@@ -1,0 +1,303 @@
+/* Quizzes: drawing, shuffling, answering, scoring, feedback and what the LMS is told. */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+  var TYPES = { single: 'choice', multiple: 'choice', 'true-false': 'true-false',
+    matching: 'matching', ordering: 'sequencing' };
+
+  /* The questions of one attempt, decided by the attempt's seed alone. */
+  function drawn(data, key, qs) {
+    var rand = DFC.random(qs.seed);
+    if (key === 'final') {
+      var list = [];
+      data.modules.forEach(function (m) {
+        var quiz = data.quizzes[m.id];
+        if (quiz) list = list.concat(DFC.shuffle(quiz.questions, rand).slice(0, data.final.perModule));
+      });
+      return data.final.shuffle ? DFC.shuffle(list, rand) : list;
+    }
+    var quiz = data.quizzes[key];
+    var ids = quiz.questions;
+    if (quiz.draw && quiz.draw < ids.length) {
+      var chosen = DFC.shuffle(ids, rand).slice(0, quiz.draw);
+      ids = ids.filter(function (id) { return chosen.indexOf(id) >= 0; });
+    }
+    return quiz.shuffle ? DFC.shuffle(ids, rand) : ids;
+  }
+
+  function isAnswered(q, answer) {
+    if (answer === undefined || answer === '') return false;
+    if (q.type === 'multiple') return answer.length > 0;
+    if (q.type === 'matching' || q.type === 'ordering') {
+      return q.options.every(function (id) { return answer[id] !== undefined && answer[id] !== ''; });
+    }
+    return true;
+  }
+
+  function isRight(q, answer) {
+    if (!isAnswered(q, answer)) return false;
+    if (q.type === 'multiple') {
+      return answer.length === q.correct.length && q.correct.every(function (id) { return answer.indexOf(id) >= 0; });
+    }
+    if (q.type === 'matching') return q.options.every(function (id) { return answer[id] === id; });
+    if (q.type === 'ordering') return q.options.every(function (id, i) { return +answer[id] === i + 1; });
+    return answer === q.correct[0];
+  }
+
+  function settings(data, key) { return key === 'final' ? data.final : data.quizzes[key]; }
+
+  /* Score in per cent (0-100), weighted. */
+  function score(data, key, qs) {
+    var total = 0, got = 0;
+    drawn(data, key, qs).forEach(function (qid) {
+      var q = data.questions[qid];
+      total += q.weighting;
+      if (isRight(q, qs.answers[qid])) got += q.weighting;
+    });
+    return total ? Math.round((100 * got) / total) : 0;
+  }
+
+  function attemptsLeft(data, key, qs) {
+    var allowed = settings(data, key).attempts;
+    return !allowed || qs.attempt < allowed;
+  }
+
+  /* The structured response the adapters format for their SCORM version. */
+  function response(q, answer) {
+    if (q.type === 'matching') return q.options.map(function (id) { return [id, answer[id]]; });
+    if (q.type === 'ordering') {
+      return q.options.slice().sort(function (a, b) { return answer[a] - answer[b]; });
+    }
+    if (q.type === 'true-false') return answer;
+    return q.type === 'multiple' ? answer.slice() : [answer];
+  }
+  function correctResponse(q) {
+    if (q.type === 'matching') return q.options.map(function (id) { return [id, id]; });
+    if (q.type === 'true-false') return q.correct[0];
+    return q.type === 'ordering' ? q.options.slice() : q.correct.slice();
+  }
+
+  /* ---- The DOM side ---- */
+
+  function readAnswer(q, box) {
+    if (q.type === 'matching' || q.type === 'ordering') {
+      var out = {};
+      DFC.$$('select', box).forEach(function (sel) {
+        var id = sel.closest('[data-dfc-option]').getAttribute('data-dfc-option');
+        if (sel.value) out[id] = q.type === 'ordering' ? +sel.value : sel.value;
+      });
+      return out;
+    }
+    var picked = DFC.$$('input:checked', box).map(function (i) { return i.value; });
+    return q.type === 'multiple' ? picked : picked[0];
+  }
+
+  function writeAnswer(q, box, answer) {
+    if (answer === undefined) return;
+    if (q.type === 'matching' || q.type === 'ordering') {
+      DFC.$$('select', box).forEach(function (sel) {
+        var id = sel.closest('[data-dfc-option]').getAttribute('data-dfc-option');
+        sel.value = answer[id] !== undefined ? String(answer[id]) : '';
+      });
+      return;
+    }
+    var chosen = Array.isArray(answer) ? answer : [answer];
+    DFC.$$('input', box).forEach(function (input) { input.checked = chosen.indexOf(input.value) >= 0; });
+  }
+
+  function mark(el, text, cls) {
+    var label = document.createElement('strong');
+    label.className = 'dfc-mark';
+    label.textContent = text + ' ';
+    el.insertBefore(label, el.firstChild);
+    el.classList.add(cls);
+  }
+
+  /* Show every option's feedback, saying which answers were right. */
+  function showFeedback(q, box, answer) {
+    DFC.$$('[data-dfc-option]', box).forEach(function (row) {
+      var id = row.getAttribute('data-dfc-option');
+      var fb = DFC.$('[data-dfc-feedback]', row);
+      fb.hidden = false;
+      if (q.type === 'matching') {
+        mark(fb, answer[id] === id ? 'Right.' : 'Not right.', answer[id] === id ? 'dfc-right' : 'dfc-wrong');
+      } else if (q.type === 'ordering') {
+        var place = q.options.indexOf(id) + 1;
+        var ok = +answer[id] === place;
+        mark(fb, ok ? 'Right place.' : 'Not right: this goes at position ' + place + '.', ok ? 'dfc-right' : 'dfc-wrong');
+      } else {
+        var chosen = (Array.isArray(answer) ? answer : [answer]).indexOf(id) >= 0;
+        var correct = q.correct.indexOf(id) >= 0;
+        if (chosen) mark(fb, correct ? 'Your answer is right.' : 'Your answer is not right.', correct ? 'dfc-right' : 'dfc-wrong');
+        else if (correct) mark(fb, 'This is a right answer.', 'dfc-right');
+      }
+    });
+    var result = DFC.$('[data-dfc-result]', box);
+    result.hidden = false;
+    result.textContent = isRight(q, answer) ? 'You got this question right.' : 'You did not get this question right.';
+    DFC.$('fieldset', box).disabled = true;
+  }
+
+  /* Wire up the quiz form in the screen just shown. */
+  function mount(form, app) {
+    var data = app.data;
+    var key = form.getAttribute('data-dfc-quiz');
+    if (form.hasAttribute('data-dfc-diagnostic')) return DFC.Diagnostic.mount(form, app);
+    var graded = form.getAttribute('data-dfc-graded') === 'true';
+    var qs = app.quizState(key);
+    var ids = drawn(data, key, qs);
+    var conf = settings(data, key);
+    var rand = DFC.random(qs.seed + 7);
+    var actions = DFC.$('.dfc-quiz-actions', form);
+    var shown = {};
+    DFC.$$('.dfc-question', form).forEach(function (box) {
+      var qid = box.getAttribute('data-dfc-question');
+      if (ids.indexOf(qid) < 0) { box.remove(); return; }
+      var q = data.questions[qid];
+      if (conf.shuffle && q.type !== 'true-false') {
+        var holder = DFC.$('.dfc-options', box);
+        DFC.shuffle(DFC.$$('[data-dfc-option]', holder), rand).forEach(function (row) { holder.appendChild(row); });
+      }
+      writeAnswer(q, box, qs.answers[qid]);
+      box.addEventListener('change', function () {
+        qs.answers[qid] = readAnswer(q, box);
+        if (!shown[qid]) shown[qid] = Date.now();
+        app.save(true);
+        DFC.fire('answer', { quiz: key, question: qid });
+      });
+      box.addEventListener('focusin', function () { if (!shown[qid]) shown[qid] = Date.now(); });
+    });
+    ids.forEach(function (qid, i) {
+      var box = document.getElementById('q-' + qid);
+      DFC.$('.dfc-qnum', box).textContent = 'Question ' + (i + 1) + ' of ' + ids.length;
+      form.insertBefore(box, actions);
+    });
+    var opened = Date.now();
+    var resultBox = DFC.$('[data-dfc-quiz-result]', form);
+    var retry = DFC.$('[data-dfc-retry]', form);
+    var submit = DFC.$('.dfc-submit', form);
+
+    function finish(record) {
+      var pct = score(data, key, qs);
+      var passed = pct >= conf.passMark;
+      var left = attemptsLeft(data, key, qs);
+      ids.forEach(function (qid) {
+        showFeedback(data.questions[qid], document.getElementById('q-' + qid), qs.answers[qid]);
+      });
+      submit.hidden = true;
+      var right = ids.filter(function (qid) { return isRight(data.questions[qid], qs.answers[qid]); }).length;
+      var text = 'You got ' + right + ' of ' + ids.length + ' right: ' + pct + '%. ';
+      if (graded) {
+        text += passed ? 'You passed. The pass mark is ' + conf.passMark + '%.' :
+          'You did not pass this time. The pass mark is ' + conf.passMark + '%. ' +
+          (left ? 'Read the feedback, then try again.' : 'You have used all your attempts.');
+      } else {
+        text += 'Read the feedback on each answer below.';
+      }
+      resultBox.textContent = text;
+      resultBox.hidden = false;
+      retry.hidden = graded ? passed || !left : false;
+      if (record) {
+        if (graded) recordAttempt(app, key, ids, qs, opened, shown);
+        app.quizFinished(key, pct, graded);
+        resultBox.focus();
+      }
+      DFC.announce(text);
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var missing = ids.filter(function (qid) { return !isAnswered(data.questions[qid], qs.answers[qid]); });
+      if (graded && missing.length) {
+        resultBox.hidden = false;
+        resultBox.textContent = 'Answer every question before you submit. Not yet answered: ' +
+          missing.map(function (qid) { return ids.indexOf(qid) + 1; }).join(', ') + '.';
+        resultBox.focus();
+        return;
+      }
+      qs.done = true;
+      finish(true);
+    });
+    retry.addEventListener('click', function () {
+      app.newAttempt(key);
+    });
+    if (qs.done) finish(false);
+  }
+
+  function recordAttempt(app, key, ids, qs, opened, shown) {
+    var now = new Date();
+    ids.forEach(function (qid) {
+      var q = app.data.questions[qid];
+      var answer = qs.answers[qid];
+      var legend = DFC.$('#q-' + qid + ' legend');
+      app.lms.addInteraction({
+        id: qid + (qs.attempt > 1 ? '-attempt-' + qs.attempt : ''),
+        type: TYPES[q.type], options: q.options, targets: q.options,
+        response: response(q, answer), correct: correctResponse(q),
+        result: isRight(q, answer) ? 'correct' : 'incorrect',
+        weighting: q.weighting, objective: q.objective, when: now,
+        latencyMs: now.getTime() - (shown[qid] || opened),
+        description: legend ? legend.textContent.replace(/^Question \d+ of \d+\s*/, '') : ''
+      });
+    });
+  }
+
+  DFC.Quiz = { mount: mount, drawn: drawn, score: score, isRight: isRight, attemptsLeft: attemptsLeft,
+    response: response, correctResponse: correctResponse };
+
+  /* The self-assessment: no right answers; the total places the organisation in a band. */
+  DFC.Diagnostic = {
+    mount: function (form, app) {
+      var diag = app.data.diagnostic;
+      var st = app.state.diag = app.state.diag || { answers: {}, done: false };
+      var resultBox = DFC.$('[data-dfc-quiz-result]', form);
+      var retry = DFC.$('[data-dfc-retry]', form);
+      diag.questions.forEach(function (qid) {
+        var box = document.getElementById('q-' + qid);
+        writeAnswer({ type: 'single' }, box, st.answers[qid]);
+        box.addEventListener('change', function () {
+          st.answers[qid] = readAnswer({ type: 'single' }, box);
+          app.save(false);
+        });
+      });
+      function show(focus) {
+        var total = diag.questions.reduce(function (sum, qid) { return sum + (diag.scale[st.answers[qid]] || 0); }, 0);
+        var band = diag.bands.filter(function (b) { return total >= b.min; }).pop();
+        resultBox.hidden = false;
+        DFC.$$('[data-dfc-band]', resultBox).forEach(function (el) {
+          el.hidden = el.getAttribute('data-dfc-band') !== band.id;
+        });
+        retry.hidden = false;
+        DFC.announce('Your result: ' + band.title + '. You scored ' + total + '.');
+        if (focus) resultBox.focus();
+      }
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var missing = diag.questions.filter(function (qid) { return !st.answers[qid]; });
+        var note = DFC.$('.dfc-diag-missing', form);
+        if (missing.length) {
+          if (!note) {
+            note = document.createElement('p');
+            note.className = 'dfc-diag-missing dfc-error';
+            note.tabIndex = -1;
+            form.insertBefore(note, resultBox);
+          }
+          note.textContent = 'Rate every statement first. Not yet rated: ' +
+            missing.map(function (qid) { return diag.questions.indexOf(qid) + 1; }).join(', ') + '.';
+          note.focus();
+          return;
+        }
+        if (note) note.remove();
+        st.done = true;
+        app.save(true);
+        show(true);
+      });
+      retry.addEventListener('click', function () {
+        app.state.diag = { answers: {}, done: false };
+        app.save(true);
+        app.reshow();
+      });
+      if (st.done) show(false);
+    }
+  };
+})();

@@ -1,0 +1,157 @@
+/* The trainee's progress, and its compact suspend_data form (SCORM 1.2 allows 4,096 characters). */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var ROLES = ['', 'manager', 'rep', 'other'];
+
+  function emptyState() { return { seen: {}, role: '', quizzes: {}, diag: null }; }
+
+  function emptyQuiz() { return { attempt: 1, seed: DFC.newSeed(), answers: {}, done: false }; }
+
+  /* Bits of the seen screens, six to a character. */
+  function encodeSeen(seen, count) {
+    var out = '';
+    for (var i = 0; i < count; i += 6) {
+      var v = 0;
+      for (var b = 0; b < 6; b++) if (seen[i + b]) v |= 1 << b;
+      out += B64.charAt(v);
+    }
+    return out.replace(/A+$/, '');
+  }
+  function decodeSeen(text) {
+    var seen = {};
+    for (var i = 0; i < text.length; i++) {
+      var v = B64.indexOf(text.charAt(i));
+      if (v < 0) throw new Error('bad progress');
+      for (var b = 0; b < 6; b++) if (v & (1 << b)) seen[i * 6 + b] = true;
+    }
+    return seen;
+  }
+
+  /* One answer as characters: option positions in base 36, '_' for a gap. */
+  function encodeAnswer(q, answer) {
+    var opts = q.options;
+    if (q.type === 'matching' || q.type === 'ordering') {
+      return opts.map(function (id) {
+        var v = answer[id];
+        if (v === undefined || v === '') return '_';
+        return (q.type === 'matching' ? opts.indexOf(v) : v - 1).toString(36);
+      }).join('');
+    }
+    var list = Array.isArray(answer) ? answer : [answer];
+    return list.map(function (id) { return opts.indexOf(id).toString(36); }).join('');
+  }
+  function decodeAnswer(q, text) {
+    var opts = q.options;
+    function at(ch) {
+      var i = parseInt(ch, 36);
+      if (isNaN(i) || i >= opts.length) throw new Error('bad answer');
+      return i;
+    }
+    if (q.type === 'matching' || q.type === 'ordering') {
+      var out = {};
+      text.split('').forEach(function (ch, i) {
+        if (ch !== '_' && opts[i]) out[opts[i]] = q.type === 'matching' ? opts[at(ch)] : at(ch) + 1;
+      });
+      return out;
+    }
+    var ids = text.split('').map(function (ch) { return opts[at(ch)]; });
+    return q.type === 'multiple' ? ids : ids[0];
+  }
+
+  function questionList(data) { return Object.keys(data.questions); }
+  function diagQuestion(data) {
+    return { type: 'single', options: Object.keys(data.diagnostic.scale) };
+  }
+
+  function encodeAnswers(answers, data, ids, lookup) {
+    return Object.keys(answers).filter(function (qid) { return ids.indexOf(qid) >= 0; }).map(function (qid) {
+      return ids.indexOf(qid).toString(36) + '=' + encodeAnswer(lookup(qid), answers[qid]);
+    }).join(',');
+  }
+  function decodeAnswers(text, data, ids, lookup) {
+    var answers = {};
+    if (!text) return answers;
+    text.split(',').forEach(function (part) {
+      var bits = part.split('=');
+      var qid = ids[parseInt(bits[0], 36)];
+      if (!qid || bits.length !== 2) throw new Error('bad answer list');
+      answers[qid] = decodeAnswer(lookup(qid), bits[1]);
+    });
+    return answers;
+  }
+
+  function quizKey(data, key) {
+    if (key === 'final') return 'F';
+    return data.modules.map(function (m) { return m.id; }).indexOf(key).toString(36);
+  }
+  function keyFromCode(data, code) {
+    if (code === 'F') return 'final';
+    var m = data.modules[parseInt(code, 36)];
+    if (!m) throw new Error('bad quiz');
+    return m.id;
+  }
+
+  /* Encode; when too long, drop practice answers first; never return more than `max`. */
+  function encode(state, data, max) {
+    var ids = questionList(data);
+    var lookup = function (qid) { return data.questions[qid]; };
+    var keep = true;
+    function build() {
+      var quizzes = Object.keys(state.quizzes).map(function (key) {
+        var q = state.quizzes[key];
+        var answers = keep || key === 'final' || key === data.graded ? encodeAnswers(q.answers, data, ids, lookup) : '';
+        return quizKey(data, key) + '!' + q.attempt + '.' + q.seed.toString(36) + '.' + (q.done ? 'd' : 'o') + '!' + answers;
+      }).join(';');
+      var diag = '';
+      if (state.diag && data.diagnostic) {
+        var dids = data.diagnostic.questions;
+        diag = (state.diag.done ? 'd' : 'o') + '!' + encodeAnswers(state.diag.answers, data, dids, function () { return diagQuestion(data); });
+      }
+      return ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length),
+        ROLES.indexOf(state.role), quizzes, diag].join('~');
+    }
+    var text = build();
+    if (text.length > max) { keep = false; text = build(); }
+    if (text.length > max) {
+      DFC.warn('progress is too large to save in full');
+      text = ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length), ROLES.indexOf(state.role), '', ''].join('~');
+    }
+    return text.length > max ? '' : text;
+  }
+
+  /* Decode; stale (another course version) or damaged text gives null. */
+  function decode(text, data) {
+    if (!text) return null;
+    try {
+      var parts = text.split('~');
+      if (parts.length !== 6 || parts[0] !== '1' || parts[1] !== data.fingerprint) return null;
+      var state = emptyState();
+      state.seen = decodeSeen(parts[2]);
+      Object.keys(state.seen).forEach(function (i) { if (+i >= data.screens.length) throw new Error('bad'); });
+      state.role = ROLES[+parts[3]] || '';
+      var ids = questionList(data);
+      var lookup = function (qid) { return data.questions[qid]; };
+      if (parts[4]) parts[4].split(';').forEach(function (entry) {
+        var bits = entry.split('!');
+        var head = bits[1].split('.');
+        var attempt = parseInt(head[0], 10), seed = parseInt(head[1], 36);
+        if (bits.length !== 3 || !(attempt > 0) || !(seed > 0)) throw new Error('bad quiz');
+        state.quizzes[keyFromCode(data, bits[0])] = {
+          attempt: attempt, seed: seed, done: head[2] === 'd',
+          answers: decodeAnswers(bits[2], data, ids, lookup)
+        };
+      });
+      if (parts[5] && data.diagnostic) {
+        var d = parts[5].split('!');
+        state.diag = { done: d[0] === 'd', answers: decodeAnswers(d[1], data, data.diagnostic.questions, function () { return diagQuestion(data); }) };
+      }
+      return state;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  DFC.State = { empty: emptyState, emptyQuiz: emptyQuiz, encode: encode, decode: decode };
+})();
