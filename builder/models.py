@@ -32,6 +32,11 @@ class FinalAssessment(Strict):
     pass_mark: Percent = Field(80, description="score needed to pass, in per cent")
     attempts: int = Field(0, ge=0, description="attempts allowed; 0 means no limit")
     shuffle: bool = Field(True, description="shuffle questions and options per attempt")
+    failed_with_attempts_left: Literal["incomplete", "failed"] = Field(
+        "incomplete",
+        description="status the LMS gets after a fail with attempts left; some LMSs "
+        "refuse a new attempt once they hold failed",
+    )
 
 
 class Course(Strict):

@@ -124,6 +124,8 @@ class Renderer:
                 "title": final.title, "perModule": final.questions_per_module,
                 "attempts": final.attempts, "shuffle": final.shuffle, "passMark": final.pass_mark,
             }
+        if final is not None:
+            data["retryStatus"] = final.failed_with_attempts_left
         diagnostic = self.outline.model.self_assessment
         if diagnostic is not None and any(s.kind == "diagnostic" for s in self.outline.screens):
             data["diagnostic"] = {
