@@ -16,7 +16,14 @@
       onLogMessage: function (level, message) { if (level >= 4) window.lmsErrors.push(message); }
     };
     var api = version === '1.2' ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
-    if (cmi) api.loadFromJSON(cmi);
+    if (cmi) {
+      api.loadFromJSON(cmi);
+      /* A real LMS resumes a suspended attempt: entry tells the SCO so. */
+      var exit = version === '1.2' ? cmi.core && cmi.core.exit : cmi.exit;
+      if (exit === 'suspend') {
+        if (version === '1.2') api.cmi.core.entry = 'resume'; else api.cmi.entry = 'resume';
+      }
+    }
     CALLS[version].forEach(function (name) {
       var original = api[name].bind(api);
       api[name] = function (key, value) {

@@ -15,6 +15,8 @@
     return d.getFullYear() + '-' + DFC.pad(d.getMonth() + 1) + '-' + DFC.pad(d.getDate()) + 'T' +
       DFC.pad(d.getHours()) + ':' + DFC.pad(d.getMinutes()) + ':' + DFC.pad(d.getSeconds());
   }
+  /* A real in 0..1 with at most four places and no trailing zeros: 0.8, 1. */
+  function decimal(x) { return String(Math.round(x * 10000) / 10000); }
   function format(rec, value) {
     switch (rec.type) {
       case 'true-false': return value;
@@ -46,12 +48,12 @@
       },
       setLocation: function (id) { return lms.set('cmi.location', id.slice(0, 1000)); },
       setSuspendData: function (text) { return lms.set('cmi.suspend_data', text); },
-      setProgress: function (measure) { return lms.set('cmi.progress_measure', measure.toFixed(4)); },
+      setProgress: function (measure) { return lms.set('cmi.progress_measure', decimal(measure)); },
       setScore: function (percent) {
         lms.set('cmi.score.min', 0);
         lms.set('cmi.score.max', 100);
         lms.set('cmi.score.raw', percent);
-        return lms.set('cmi.score.scaled', (percent / 100).toFixed(4));
+        return lms.set('cmi.score.scaled', decimal(percent / 100));
       },
       setStatus: function (status) {
         lms.set('cmi.completion_status', status.completion);
@@ -81,7 +83,7 @@
         var p = 'cmi.objectives.' + n + '.';
         if (state.score !== undefined) {
           lms.set(p + 'score.min', 0); lms.set(p + 'score.max', 100);
-          lms.set(p + 'score.raw', state.score); lms.set(p + 'score.scaled', (state.score / 100).toFixed(4));
+          lms.set(p + 'score.raw', state.score); lms.set(p + 'score.scaled', decimal(state.score / 100));
         }
         if (state.success) lms.set(p + 'success_status', state.success);
         lms.set(p + 'completion_status', state.completion);

@@ -69,7 +69,8 @@
       return q.options.slice().sort(function (a, b) { return answer[a] - answer[b]; });
     }
     if (q.type === 'true-false') return answer;
-    return q.type === 'multiple' ? answer.slice() : [answer];
+    if (q.type === 'multiple') return q.options.filter(function (id) { return answer.indexOf(id) >= 0; });
+    return [answer];
   }
   function correctResponse(q) {
     if (q.type === 'matching') return q.options.map(function (id) { return [id, id]; });

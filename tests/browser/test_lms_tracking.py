@@ -1,0 +1,173 @@
+"""A trainee takes the course in a real LMS runtime (scorm-again); the LMS holds the right record."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from trainee import calls, close, launch
+
+VERSIONS = {"1.2": "scorm12", "2004": "scorm2004"}
+CHOICE_12 = re.compile(r"^[a-z0-9](,[a-z0-9])*$")
+
+
+def package(course: str, version: str) -> str:
+    return f"{course}-{VERSIONS[version]}"
+
+
+def graded(cmi: dict, version: str) -> list[dict]:
+    return [i for i in cmi["interactions"].values() if i["id"] != "role"]
+
+
+def assert_clean_session(page, base_url: str, folder: str, version: str) -> None:
+    init, finish = ("LMSInitialize", "LMSFinish") if version == "1.2" else ("Initialize", "Terminate")
+    assert len(calls(page, init)) == 1
+    assert len(calls(page, finish)) == 1
+    assert page.evaluate("lmsErrors") == []
+    assert page.problems == []
+    outside = [u for u in page.requests if not u.startswith(base_url) and not u.startswith("data:")
+               and u != "about:blank"]
+    assert outside == []
+    sco_requests = [u for u in page.requests if u.startswith(base_url) and f"/{folder}/" in u]
+    assert sco_requests, "the package made no requests at all"
+
+
+@pytest.mark.parametrize("course", ["bundled", "minimal"])
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_trainee_completes_course_and_passes(page, base_url, course, version):
+    folder = package(course, version)
+    trainee = launch(page, base_url, folder, version)
+    trainee.start("rep")
+    final = trainee.complete_course(final_right=True)
+    data = trainee.data()
+    cmi = close(page)
+
+    answers = graded(cmi, version)
+    assert [a["id"] for a in answers] == final
+    assert all(a["result"] == "correct" for a in answers)
+    role = [i for i in cmi["interactions"].values() if i["id"] == "role"]
+    assert len(role) == 1 and role[0]["result"] == "neutral"
+    objective_ids = [o["id"] for o in cmi["objectives"].values()]
+    assert objective_ids == [m["id"] for m in data["modules"]]
+    last = data["screens"][-1]["id"]
+    if version == "1.2":
+        assert cmi["core"]["lesson_status"] == "passed"
+        assert cmi["core"]["score"]["raw"] == "100"
+        assert cmi["core"]["lesson_location"] == last
+        assert cmi["core"]["exit"] == ""
+        assert re.match(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$", cmi["core"]["session_time"])
+        assert role[0]["student_response"] == "rep" and role[0]["type"] == "fill-in"
+        for a in answers:
+            q = data["questions"][a["id"]]
+            if q["type"] in ("single", "multiple", "ordering"):
+                assert CHOICE_12.match(a["student_response"]), a
+            assert a["student_response"] == a["correct_responses"]["0"]["pattern"]
+        assert all(o["status"] in ("completed", "passed") for o in cmi["objectives"].values())
+    else:
+        assert cmi["completion_status"] == "completed"
+        assert cmi["success_status"] == "passed"
+        assert cmi["score"]["scaled"] == "1"
+        assert cmi["score"]["raw"] == "100"
+        assert cmi["progress_measure"] == "1"
+        assert cmi["location"] == last
+        assert cmi["exit"] == "normal"
+        assert re.match(r"^PT(\d+H)?(\d+M)?[\d.]+S$", cmi["session_time"])
+        for a in answers:
+            q = data["questions"][a["id"]]
+            assert a["learner_response"] == a["correct_responses"]["0"]["pattern"]
+            assert a["objectives"]["0"]["id"] == q["objective"]
+            if q["type"] == "matching":
+                assert "[.]" in a["learner_response"]
+            if q["type"] in ("multiple", "ordering"):
+                assert "[,]" in a["learner_response"]
+        assert all(o["completion_status"] == "completed" for o in cmi["objectives"].values())
+    assert_clean_session(page, base_url, folder, version)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_fail_then_retry_and_pass(page, base_url, version):
+    trainee = launch(page, base_url, package("bundled", version), version)
+    trainee.start("manager")
+    trainee.open("final-assessment")
+    first = trainee.answer_all(right=False)
+    trainee.submit()
+    mid = page.evaluate("lmsData()")
+    if version == "1.2":
+        assert mid["core"]["lesson_status"] == "incomplete"
+        assert mid["core"]["score"]["raw"] == "0"
+    else:
+        assert mid["completion_status"] == "incomplete"
+        assert mid["success_status"] == "unknown"
+        assert mid["score"]["raw"] == "0"
+    assert trainee.frame.is_visible("#dfc-screen [data-dfc-retry]")
+    trainee.frame.click("#dfc-screen [data-dfc-retry]")
+    trainee.frame.wait_for_selector("#dfc-screen .dfc-submit:not([hidden])")
+    second = trainee.answer_all(right=True)
+    trainee.submit()
+    assert not trainee.frame.is_visible("#dfc-screen [data-dfc-retry]")
+    cmi = close(page)
+    answers = graded(cmi, version)
+    assert [a["id"] for a in answers] == first + [f"{q}-attempt-2" for q in second]
+    wrong = "wrong" if version == "1.2" else "incorrect"
+    assert [a["result"] for a in answers] == [wrong] * len(first) + ["correct"] * len(second)
+    if version == "1.2":
+        assert cmi["core"]["lesson_status"] == "passed"
+        assert cmi["core"]["score"]["raw"] == "100"
+    else:
+        assert (cmi["completion_status"], cmi["success_status"]) == ("completed", "passed")
+    assert page.evaluate("lmsErrors") == []
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_fail_with_no_attempts_left_reports_failed(page, base_url, version):
+    trainee = launch(page, base_url, package("minimal", version), version)
+    trainee.start("other")
+    data = trainee.data()
+    attempts = data["final"]["attempts"]
+    assert attempts >= 1
+    trainee.open("final-assessment")
+    for attempt in range(attempts):
+        if attempt:
+            trainee.frame.click("#dfc-screen [data-dfc-retry]")
+            trainee.frame.wait_for_selector("#dfc-screen .dfc-submit:not([hidden])")
+        trainee.answer_all(right=False)
+        trainee.submit()
+    assert not trainee.frame.is_visible("#dfc-screen [data-dfc-retry]")
+    cmi = close(page)
+    if version == "1.2":
+        assert cmi["core"]["lesson_status"] == "failed"
+        assert cmi["core"]["score"]["raw"] == "0"
+    else:
+        assert (cmi["completion_status"], cmi["success_status"]) == ("completed", "failed")
+        assert cmi["score"]["scaled"] == "0"
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_leave_halfway_and_resume(page, base_url, browser, version):
+    folder = package("bundled", version)
+    trainee = launch(page, base_url, folder, version)
+    trainee.start("rep")
+    for _ in range(3):
+        trainee.next()
+    trainee.open("leadership/quiz")
+    questions = trainee.visible_questions()
+    trainee.answer(questions[0], right=True)
+    trainee.answer(questions[1], right=False)
+    before = trainee.frame.evaluate("DFC.app.state")
+    cmi = close(page)
+    assert (cmi["core"]["exit"] if version == "1.2" else cmi["exit"]) == "suspend"
+    assert len(cmi["suspend_data"]) < 4096
+
+    page.evaluate("lmsCalls.length = 0")
+    again = launch(page, base_url, folder, version, cmi=cmi)
+    again.frame.wait_for_function("() => DFC.app.nav.current >= 0")
+    assert again.current() == "leadership/quiz"
+    assert again.visible_questions() == questions
+    after = again.frame.evaluate("DFC.app.state")
+    assert after["quizzes"]["leadership"]["answers"] == before["quizzes"]["leadership"]["answers"]
+    assert after["seen"] == before["seen"] and after["role"] == "rep"
+    for qid in questions[:2]:
+        assert again.frame.evaluate(f"document.querySelectorAll('#q-{qid} input:checked, #q-{qid} select').length") > 0
+    init = "LMSInitialize" if version == "1.2" else "Initialize"
+    assert len(calls(page, init)) == 1
+    assert page.evaluate("lmsErrors") == []
