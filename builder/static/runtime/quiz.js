@@ -116,6 +116,7 @@
 
   /* Show every option's feedback, saying which answers were right. */
   function showFeedback(q, box, answer) {
+    if (answer === undefined) answer = q.type === 'matching' || q.type === 'ordering' ? {} : [];
     DFC.$$('[data-dfc-option]', box).forEach(function (row) {
       var id = row.getAttribute('data-dfc-option');
       var fb = DFC.$('[data-dfc-feedback]', row);
@@ -209,7 +210,7 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var missing = ids.filter(function (qid) { return !isAnswered(data.questions[qid], qs.answers[qid]); });
-      if (graded && missing.length) {
+      if (missing.length) {
         resultBox.hidden = false;
         resultBox.textContent = 'Answer every question before you submit. Not yet answered: ' +
           missing.map(function (qid) { return ids.indexOf(qid) + 1; }).join(', ') + '.';
