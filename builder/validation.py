@@ -37,6 +37,8 @@ def validate(model: type[BaseModel], doc: YamlDoc) -> tuple[Any, list[Problem]]:
 
 def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
     loc = _data_loc(doc.data, err["loc"])
+    if err["type"] == "union_tag_invalid":
+        loc = (*loc, "type")  # point at the `type:` line, not the question's first line
     where = _describe_loc(doc.data, loc)
     field = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
     message = _message(model, doc.data, loc, err, field)

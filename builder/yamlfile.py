@@ -90,6 +90,8 @@ def _describe(exc: MarkedYAMLError) -> str:
         return "a tab character is not allowed here: indent YAML with spaces"
     if "found unexpected end of stream" in problem and "quoted" in (exc.context or ""):
         return "a quoted text is never closed: add the closing quote"
+    if "<stream end>" in problem and "flow" in (exc.context or ""):
+        return "a bracket [ or { is never closed: add the closing ] or }"
     if "expected <block end>" in problem:
         return ("this line does not fit with the lines above it: check its indentation, "
                 "and that every quote opened above is closed")

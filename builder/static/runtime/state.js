@@ -29,7 +29,8 @@
     return seen;
   }
 
-  /* One answer as characters: option positions in base 36, '_' for a gap. */
+  /* One answer in a few characters: option positions in base 36, a bit mask for
+     multiple response, '_' for a gap in matching and ordering. */
   function encodeAnswer(q, answer) {
     var opts = q.options;
     if (q.type === 'matching' || q.type === 'ordering') {
@@ -39,8 +40,10 @@
         return (q.type === 'matching' ? opts.indexOf(v) : v - 1).toString(36);
       }).join('');
     }
-    var list = Array.isArray(answer) ? answer : [answer];
-    return list.map(function (id) { return opts.indexOf(id).toString(36); }).join('');
+    if (q.type === 'multiple') {
+      return answer.reduce(function (mask, id) { return mask | (1 << opts.indexOf(id)); }, 0).toString(36);
+    }
+    return opts.indexOf(answer).toString(36);
   }
   function decodeAnswer(q, text) {
     var opts = q.options;
@@ -50,36 +53,41 @@
       return i;
     }
     if (q.type === 'matching' || q.type === 'ordering') {
+      if (text.length !== opts.length) throw new Error('bad answer');
       var out = {};
       text.split('').forEach(function (ch, i) {
-        if (ch !== '_' && opts[i]) out[opts[i]] = q.type === 'matching' ? opts[at(ch)] : at(ch) + 1;
+        if (ch !== '_') out[opts[i]] = q.type === 'matching' ? opts[at(ch)] : at(ch) + 1;
       });
       return out;
     }
-    var ids = text.split('').map(function (ch) { return opts[at(ch)]; });
-    return q.type === 'multiple' ? ids : ids[0];
+    if (q.type === 'multiple') {
+      var mask = parseInt(text, 36);
+      if (isNaN(mask) || mask >= 1 << opts.length) throw new Error('bad answer');
+      return opts.filter(function (id, i) { return mask & (1 << i); });
+    }
+    if (text.length !== 1) throw new Error('bad answer');
+    return opts[at(text)];
   }
 
-  function questionList(data) { return Object.keys(data.questions); }
-  function diagQuestion(data) {
-    return { type: 'single', options: Object.keys(data.diagnostic.scale) };
+  /* Answers in the order the attempt's questions were drawn, so no ids are stored. */
+  function encodeAnswers(answers, ids, lookup) {
+    return ids.map(function (qid) {
+      return answers[qid] === undefined ? '' : encodeAnswer(lookup(qid), answers[qid]);
+    }).join(',').replace(/,+$/, '');
   }
-
-  function encodeAnswers(answers, data, ids, lookup) {
-    return Object.keys(answers).filter(function (qid) { return ids.indexOf(qid) >= 0; }).map(function (qid) {
-      return ids.indexOf(qid).toString(36) + '=' + encodeAnswer(lookup(qid), answers[qid]);
-    }).join(',');
-  }
-  function decodeAnswers(text, data, ids, lookup) {
+  function decodeAnswers(text, ids, lookup) {
     var answers = {};
     if (!text) return answers;
-    text.split(',').forEach(function (part) {
-      var bits = part.split('=');
-      var qid = ids[parseInt(bits[0], 36)];
-      if (!qid || bits.length !== 2) throw new Error('bad answer list');
-      answers[qid] = decodeAnswer(lookup(qid), bits[1]);
-    });
+    var parts = text.split(',');
+    if (parts.length > ids.length) throw new Error('bad answer list');
+    parts.forEach(function (part, i) { if (part) answers[ids[i]] = decodeAnswer(lookup(ids[i]), part); });
     return answers;
+  }
+
+  function questionLookup(data) { return function (qid) { return data.questions[qid]; }; }
+  function scaleLookup(data) {
+    var q = { type: 'single', options: Object.keys(data.diagnostic.scale) };
+    return function () { return q; };
   }
 
   function quizKey(data, key) {
@@ -95,19 +103,19 @@
 
   /* Encode; when too long, drop practice answers first; never return more than `max`. */
   function encode(state, data, max) {
-    var ids = questionList(data);
-    var lookup = function (qid) { return data.questions[qid]; };
+    var lookup = questionLookup(data);
     var keep = true;
     function build() {
       var quizzes = Object.keys(state.quizzes).map(function (key) {
         var q = state.quizzes[key];
-        var answers = keep || key === 'final' || key === data.graded ? encodeAnswers(q.answers, data, ids, lookup) : '';
+        var kept = keep || key === 'final' || key === data.graded;
+        var answers = kept ? encodeAnswers(q.answers, DFC.Quiz.drawn(data, key, q), lookup) : '';
         return quizKey(data, key) + '!' + q.attempt + '.' + q.seed.toString(36) + '.' + (q.done ? 'd' : 'o') + '!' + answers;
       }).join(';');
       var diag = '';
       if (state.diag && data.diagnostic) {
         var dids = data.diagnostic.questions;
-        diag = (state.diag.done ? 'd' : 'o') + '!' + encodeAnswers(state.diag.answers, data, dids, function () { return diagQuestion(data); });
+        diag = (state.diag.done ? 'd' : 'o') + '!' + encodeAnswers(state.diag.answers, dids, scaleLookup(data));
       }
       return ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length),
         ROLES.indexOf(state.role), quizzes, diag].join('~');
@@ -131,21 +139,20 @@
       state.seen = decodeSeen(parts[2]);
       Object.keys(state.seen).forEach(function (i) { if (+i >= data.screens.length) throw new Error('bad'); });
       state.role = ROLES[+parts[3]] || '';
-      var ids = questionList(data);
-      var lookup = function (qid) { return data.questions[qid]; };
+      var lookup = questionLookup(data);
       if (parts[4]) parts[4].split(';').forEach(function (entry) {
         var bits = entry.split('!');
         var head = bits[1].split('.');
         var attempt = parseInt(head[0], 10), seed = parseInt(head[1], 36);
         if (bits.length !== 3 || !(attempt > 0) || !(seed > 0)) throw new Error('bad quiz');
-        state.quizzes[keyFromCode(data, bits[0])] = {
-          attempt: attempt, seed: seed, done: head[2] === 'd',
-          answers: decodeAnswers(bits[2], data, ids, lookup)
-        };
+        var key = keyFromCode(data, bits[0]);
+        var quiz = { attempt: attempt, seed: seed, done: head[2] === 'd', answers: {} };
+        quiz.answers = decodeAnswers(bits[2], DFC.Quiz.drawn(data, key, quiz), lookup);
+        state.quizzes[key] = quiz;
       });
       if (parts[5] && data.diagnostic) {
         var d = parts[5].split('!');
-        state.diag = { done: d[0] === 'd', answers: decodeAnswers(d[1], data, data.diagnostic.questions, function () { return diagQuestion(data); }) };
+        state.diag = { done: d[0] === 'd', answers: decodeAnswers(d[1], data.diagnostic.questions, scaleLookup(data)) };
       }
       return state;
     } catch (e) {

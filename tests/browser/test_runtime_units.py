@@ -1,0 +1,167 @@
+"""Unit tests of the runtime's encoders, run in Chromium on the shipped scripts themselves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+RUNTIME = Path(__file__).parents[2] / "builder" / "static" / "runtime"
+
+
+@pytest.fixture
+def runtime(page):
+    page.set_content("<!doctype html><title>runtime</title>")
+    for name in ("dfc-core.js", "lms.js", "lms-scorm12.js", "lms-scorm2004.js", "state.js", "quiz.js"):
+        page.add_script_tag(path=str(RUNTIME / name))
+    return page
+
+
+def big_course(pages: int = 100, questions: int = 300) -> dict:
+    """A course of 100 pages and 300 questions in 100 modules, every type, realistic sizes."""
+    shapes = [("single", 4), ("multiple", 5), ("true-false", 2), ("matching", 5), ("ordering", 5)]
+    qs = {}
+    for n in range(questions):
+        kind, size = shapes[n % len(shapes)]
+        options = ["true", "false"] if kind == "true-false" else [f"o{i}" for i in range(size)]
+        qs[f"module-{n // 3:03d}-question-{n:03d}"] = {
+            "type": kind, "options": options, "correct": options[:1], "weighting": 1,
+            "objective": "x", "module": f"m{n // 3}",
+        }
+    modules = [{"id": f"m{i}", "title": "M"} for i in range(max(1, questions // 3))]
+    return {
+        "fingerprint": "abc123def456",
+        "screens": [{"id": f"s{i}", "url": f"pages/{i}.html", "kind": "page", "module": None}
+                    for i in range(pages)],
+        "modules": modules,
+        "questions": qs,
+        "quizzes": {m["id"]: {"questions": [q for q, d in qs.items() if d["module"] == m["id"]],
+                              "shuffle": True, "draw": None, "attempts": 0, "passMark": 80}
+                    for m in modules},
+        "graded": "final",
+        "final": {"perModule": 3, "shuffle": True, "attempts": 3, "passMark": 80},
+    }
+
+
+FILL = """
+([data]) => {
+  const state = DFC.State.empty();
+  data.screens.forEach((s, i) => { state.seen[i] = true; });
+  state.role = 'rep';
+  const answer = (q) => {
+    if (q.type === 'multiple') return q.options.slice(1);
+    if (q.type === 'matching') return Object.fromEntries(q.options.map((o, i) => [o, q.options[q.options.length - 1 - i]]));
+    if (q.type === 'ordering') return Object.fromEntries(q.options.map((o, i) => [o, q.options.length - i]));
+    return q.options[q.options.length - 1];
+  };
+  const fill = (key) => {
+    const qs = DFC.State.emptyQuiz();
+    qs.seed = 2147483646; qs.attempt = 9; qs.done = true;
+    DFC.Quiz.drawn(data, key, qs).forEach((id) => { qs.answers[id] = answer(data.questions[id]); });
+    state.quizzes[key] = qs;
+  };
+  data.modules.forEach((m) => fill(m.id));
+  fill('final');
+  const text = DFC.State.encode(state, data, 4096);
+  return { text, state, back: DFC.State.decode(text, data) };
+}
+"""
+
+
+def test_suspend_data_round_trips_and_fits_scorm12(runtime):
+    data = big_course()
+    result = runtime.evaluate(FILL, [data])
+    text = result["text"]
+    assert 0 < len(text) <= 4096, len(text)
+    back, state = result["back"], result["state"]
+    assert back is not None
+    assert back["seen"] == state["seen"]
+    assert back["role"] == "rep"
+    assert back["quizzes"] == state["quizzes"]
+    assert len(back["quizzes"]["final"]["answers"]) == 300
+
+
+def test_suspend_data_never_exceeds_the_limit(runtime):
+    data = big_course()
+    for limit in (4096, 1500, 300, 40):
+        text = runtime.evaluate(
+            "([data, limit]) => { const s = DFC.State.empty(); data.screens.forEach((x, i) => s.seen[i] = true);"
+            " const f = DFC.State.emptyQuiz(); Object.keys(data.questions).forEach(id => f.answers[id] ="
+            " data.questions[id].type === 'multiple' ? data.questions[id].options : data.questions[id].type ==="
+            " 'true-false' ? 'true' : data.questions[id].type === 'single' ? 'o3' : {}); s.quizzes.final = f;"
+            " data.modules.forEach(m => { s.quizzes[m.id] = Object.assign(DFC.State.emptyQuiz(), {answers: f.answers}); });"
+            " return DFC.State.encode(s, data, limit); }",
+            [data, limit],
+        )
+        assert len(text) <= limit
+
+
+@pytest.mark.parametrize("bad", ["", "garbage", "1~otherprint~P~2~~", "1~abc123def456~P~9~Z!1.x.d!~",
+                                 "1~abc123def456~~~", "2~abc123def456~P~2~~"])
+def test_damaged_or_stale_suspend_data_is_refused(runtime, bad):
+    data = big_course(pages=10, questions=10)
+    assert runtime.evaluate("([t, d]) => DFC.State.decode(t, d)", [bad, data]) is None
+
+
+ADAPTER = """
+([version, rec]) => {
+  const log = [];
+  const names = version === '1.2' ? ['LMSInitialize','LMSGetValue','LMSSetValue','LMSCommit','LMSFinish','LMSGetLastError','LMSGetErrorString']
+                                  : ['Initialize','GetValue','SetValue','Commit','Terminate','GetLastError','GetErrorString'];
+  const api = {};
+  names.forEach((n) => { api[n] = (k, v) => { if (n.endsWith('SetValue')) log.push([k, v]); return n.endsWith('GetValue') ? '' : 'true'; }; });
+  api[names[5]] = () => '0'; api[names[6]] = () => '';
+  const adapter = DFC.adapters[version === '1.2' ? 'scorm12' : 'scorm2004'](api);
+  adapter.start();
+  rec.when = new Date(2026, 10, 25, 9, 5, 7);
+  adapter.addInteraction(rec);
+  return Object.fromEntries(log);
+}
+"""
+LETTERS = [chr(ord("a") + i) for i in range(12)]
+OPTIONS = [f"opt-{i}" for i in range(12)]
+
+
+@pytest.mark.parametrize(("rec", "v12", "v2004"), [
+    ({"type": "choice", "options": OPTIONS, "response": ["opt-11"], "correct": ["opt-10"]},
+     ("l", "k", "choice"), ("opt-11", "opt-10", "choice")),
+    ({"type": "choice", "options": OPTIONS, "response": ["opt-0", "opt-9", "opt-10"], "correct": ["opt-1"]},
+     ("a,j,k", "b", "choice"), ("opt-0[,]opt-9[,]opt-10", "opt-1", "choice")),
+    ({"type": "true-false", "options": ["true", "false"], "response": "false", "correct": "true"},
+     ("f", "t", "true-false"), ("false", "true", "true-false")),
+    ({"type": "matching", "options": ["x", "y"], "targets": ["x", "y"], "response": [["x", "y"], ["y", "x"]],
+      "correct": [["x", "x"], ["y", "y"]]},
+     ("a.b,b.a", "a.a,b.b", "matching"), ("x[.]y[,]y[.]x", "x[.]x[,]y[.]y", "matching")),
+    ({"type": "sequencing", "options": ["p", "q", "r"], "response": ["r", "p", "q"], "correct": ["p", "q", "r"]},
+     ("c,a,b", "a,b,c", "sequencing"), ("r[,]p[,]q", "p[,]q[,]r", "sequencing")),
+])
+def test_response_patterns_in_each_versions_format(runtime, rec, v12, v2004):
+    base = {"id": "q-1", "result": "incorrect", "weighting": 1, "objective": "obj-1", "latencyMs": 65500}
+    set12 = runtime.evaluate(ADAPTER, ["1.2", {**base, **rec}])
+    assert (set12["cmi.interactions.0.student_response"], set12["cmi.interactions.0.correct_responses.0.pattern"],
+            set12["cmi.interactions.0.type"]) == v12
+    assert set12["cmi.interactions.0.result"] == "wrong"
+    assert set12["cmi.interactions.0.time"] == "09:05:07"
+    assert set12["cmi.interactions.0.latency"] == "0000:01:05.50"
+    set04 = runtime.evaluate(ADAPTER, ["2004", {**base, **rec}])
+    assert (set04["cmi.interactions.0.learner_response"], set04["cmi.interactions.0.correct_responses.0.pattern"],
+            set04["cmi.interactions.0.type"]) == v2004
+    assert set04["cmi.interactions.0.result"] == "incorrect"
+    assert set04["cmi.interactions.0.timestamp"] == "2026-11-25T09:05:07"
+    assert set04["cmi.interactions.0.latency"] == "PT1M5.5S"
+
+
+def test_session_time_formats(runtime):
+    out = runtime.evaluate("""() => {
+      const log = {};
+      const mk = (names) => { const api = {}; names.forEach(n => api[n] = (k, v) => { if (k && v !== undefined) log[k] = v; return 'true'; }); return api; };
+      const a = DFC.adapters.scorm12(mk(['LMSInitialize','LMSGetValue','LMSSetValue','LMSCommit','LMSFinish','LMSGetLastError','LMSGetErrorString']));
+      a.setSessionTime(3723450);
+      const b = DFC.adapters.scorm2004(mk(['Initialize','GetValue','SetValue','Commit','Terminate','GetLastError','GetErrorString']));
+      b.setSessionTime(3723450);
+      return log;
+    }""")
+    assert out["cmi.core.session_time"] == "0001:02:03.45"
+    assert out["cmi.session_time"] == "PT1H2M3.45S"
+    assert json.dumps(out)
