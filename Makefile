@@ -12,7 +12,7 @@ NODE_STAMP = tests/browser/node_modules/.installed
 build: $(STAMP)
 	$(BIN)/dfc-course build
 
-test: $(STAMP) $(NODE_STAMP) chromium
+test: $(STAMP) $(NODE_STAMP) chromium lint
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)

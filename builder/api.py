@@ -41,7 +41,9 @@ def validate(root: Path, strict: bool = False) -> tuple[CourseModel, list[Proble
     return model, problems.sorted()
 
 
-def render_packages(model: CourseModel, formats: list[str], per_module: bool) -> dict[str, dict[str, bytes]]:
+def render_packages(
+    model: CourseModel, formats: list[str], per_module: bool
+) -> dict[str, dict[str, bytes]]:
     """Render every package in memory: {package file name: {path: bytes}}."""
     outlines = [build_outline(model)]
     if per_module:
@@ -56,7 +58,9 @@ def render_packages(model: CourseModel, formats: list[str], per_module: bool) ->
     return packages
 
 
-def _assemble(outline: Outline, renderer: Renderer, screens: dict[str, bytes], name: str) -> dict[str, dict[str, bytes]]:
+def _assemble(
+    outline: Outline, renderer: Renderer, screens: dict[str, bytes], name: str
+) -> dict[str, dict[str, bytes]]:
     target = get_target(name)
     files = {**screens, **runtime_files(target), **target.extra_files(outline)}
     files["index.html"] = renderer.render_shell(target)
@@ -66,15 +70,22 @@ def _assemble(outline: Outline, renderer: Renderer, screens: dict[str, bytes], n
     return {target.package_name(outline): files}
 
 
-def build(root: Path, out: Path | None = None, formats: list[str] | None = None,
-          per_module: bool = False, strict: bool = False) -> BuildReport:
+def build(
+    root: Path,
+    out: Path | None = None,
+    formats: list[str] | None = None,
+    per_module: bool = False,
+    strict: bool = False,
+) -> BuildReport:
     """Build the course's packages into `out` (default: <root>/dist)."""
     started = time.perf_counter()
     model, warnings = validate(root, strict)
     chosen = formats or list(model.course.packages)
     packages = render_packages(model, chosen, per_module)
     out = out or root / "dist"
-    report = BuildReport(pages=model.page_count(), questions=model.question_count(), warnings=warnings)
+    report = BuildReport(
+        pages=model.page_count(), questions=model.question_count(), warnings=warnings
+    )
     for file_name, files in packages.items():
         dest = out / file_name
         report.packages.append(Written(dest, write_package(files, dest)))

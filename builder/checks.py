@@ -56,11 +56,14 @@ def _check_module_list(loaded: Loaded, problems: Problems) -> None:
             problems.error(where, f'modules: "{module_id}" is listed twice')
         seen.add(module_id)
         if module_id not in loaded.module_dirs:
-            problems.error(where, f'modules: "{module_id}" is listed but modules/{module_id}/ does not exist')
+            problems.error(
+                where, f'modules: "{module_id}" is listed but modules/{module_id}/ does not exist'
+            )
     for module_id, folder in loaded.module_dirs.items():
         if module_id not in seen:
             problems.warning(
-                Location(folder), "is not listed in course/course.yaml modules, so it is not built",
+                Location(folder),
+                "is not listed in course/course.yaml modules, so it is not built",
                 "unlisted-module",
             )
 
@@ -86,7 +89,9 @@ def _check_references(module: Module, problems: Problems) -> None:
         for kind, target, line, token in markup.references(tokens):
             where = Location(path, line + 1 if line is not None else None)
             if kind == "image" and not token.content.strip():
-                problems.warning(where, f'image "{target}" has no alt text: describe it in ![...]', "alt-text")
+                problems.warning(
+                    where, f'image "{target}" has no alt text: describe it in ![...]', "alt-text"
+                )
             if markup.is_external(target):
                 continue
             if target.startswith("/") or "\\" in target:
@@ -136,7 +141,9 @@ def _check_quizzes(loaded: Loaded, problems: Problems) -> None:
                 f'module: "{quiz.module}" is not a module (modules/{quiz.module}/ does not exist)',
             )
         elif module.quiz is not None:
-            problems.error(_line(loaded, path, "module"), f'module "{quiz.module}" already has a question bank')
+            problems.error(
+                _line(loaded, path, "module"), f'module "{quiz.module}" already has a question bank'
+            )
         else:
             module.quiz = quiz
         if quiz.draw and quiz.draw > len(quiz.questions):
@@ -148,8 +155,11 @@ def _check_quizzes(loaded: Loaded, problems: Problems) -> None:
         for index, question in enumerate(quiz.questions):
             where = _line(loaded, path, "questions", index, "id")
             if question.id in question_ids:
-                problems.error(where, f'question "{question.id}": the id is also used in '
-                                      f"{_at(question_ids[question.id])}")
+                problems.error(
+                    where,
+                    f'question "{question.id}": the id is also used in '
+                    f"{_at(question_ids[question.id])}",
+                )
             question_ids.setdefault(question.id, where)
             _check_question(loaded, path, index, question, objectives, problems)
     for stem, diagnostic in loaded.diagnostics.items():
@@ -157,8 +167,14 @@ def _check_quizzes(loaded: Loaded, problems: Problems) -> None:
     _check_objective_coverage(loaded, problems)
 
 
-def _check_question(loaded: Loaded, path: str, index: int, question: object,
-                    objectives: set[str] | None, problems: Problems) -> None:
+def _check_question(
+    loaded: Loaded,
+    path: str,
+    index: int,
+    question: object,
+    objectives: set[str] | None,
+    problems: Problems,
+) -> None:
     qid = question.id  # type: ignore[attr-defined]
     label = f'question "{qid}"'
     for n, objective in enumerate(question.objectives):  # type: ignore[attr-defined]
@@ -174,34 +190,53 @@ def _check_question(loaded: Loaded, path: str, index: int, question: object,
         _check_answers(loaded, path, index, question, label, problems)
 
 
-def _check_unique_ids(loaded: Loaded, path: str, index: int, key: str, entries: Iterable[object] | None,
-                      label: str, problems: Problems) -> None:
+def _check_unique_ids(
+    loaded: Loaded,
+    path: str,
+    index: int,
+    key: str,
+    entries: Iterable[object] | None,
+    label: str,
+    problems: Problems,
+) -> None:
     seen: set[str] = set()
     noun = {"options": "option", "pairs": "pair", "items": "item"}[key]
     for n, entry in enumerate(entries or []):
         entry_id = entry.id  # type: ignore[attr-defined]
         if entry_id in seen:
-            problems.error(_line(loaded, path, "questions", index, key, n, "id"),
-                           f'{label}: {noun} id "{entry_id}" is used twice')
+            problems.error(
+                _line(loaded, path, "questions", index, key, n, "id"),
+                f'{label}: {noun} id "{entry_id}" is used twice',
+            )
         seen.add(entry_id)
 
 
-def _check_answers(loaded: Loaded, path: str, index: int, question: ChoiceQuestion, label: str,
-                   problems: Problems) -> None:
+def _check_answers(
+    loaded: Loaded, path: str, index: int, question: ChoiceQuestion, label: str, problems: Problems
+) -> None:
     option_ids = [option.id for option in question.options]
     where = _line(loaded, path, "questions", index, "answer")
     if question.answer is not None and any(o.correct for o in question.options):
-        problems.error(where, f"{label}: mark right options with `answer` or `correct: true`, not both")
+        problems.error(
+            where, f"{label}: mark right options with `answer` or `correct: true`, not both"
+        )
         return
     correct = question.correct_ids()
     for answer in correct:
         if answer not in option_ids:
-            problems.error(where, f'{label}: answer "{answer}" is not one of the options ({", ".join(option_ids)})')
+            problems.error(
+                where,
+                f'{label}: answer "{answer}" is not one of the options ({", ".join(option_ids)})',
+            )
     if isinstance(question, SingleChoice) and len(correct) != 1:
-        problems.error(_line(loaded, path, "questions", index, "type"),
-                       f"{label}: a single-choice question needs exactly one right option, it has {len(correct)}")
+        problems.error(
+            _line(loaded, path, "questions", index, "type"),
+            f"{label}: a single-choice question needs exactly one right option, it has {len(correct)}",
+        )
     elif not correct:
-        problems.error(_line(loaded, path, "questions", index, "type"), f"{label}: no option is marked right")
+        problems.error(
+            _line(loaded, path, "questions", index, "type"), f"{label}: no option is marked right"
+        )
 
 
 def _check_objective_coverage(loaded: Loaded, problems: Problems) -> None:
@@ -211,9 +246,11 @@ def _check_objective_coverage(loaded: Loaded, problems: Problems) -> None:
         assessed = {o for q in module.quiz.questions for o in q.objectives}
         for index, objective in enumerate(module.meta.objectives):
             if objective.id not in assessed:
-                problems.warning(_line(loaded, module.path, "objectives", index, "id"),
-                                 f'objective "{objective.id}" is not assessed by any question',
-                                 "unassessed-objective")
+                problems.warning(
+                    _line(loaded, module.path, "objectives", index, "id"),
+                    f'objective "{objective.id}" is not assessed by any question',
+                    "unassessed-objective",
+                )
 
 
 def _check_final_assessment(loaded: Loaded, problems: Problems) -> None:
@@ -230,11 +267,17 @@ def _check_final_assessment(loaded: Loaded, problems: Problems) -> None:
         if module.quiz is None and module_id in loaded.unreadable_quizzes:
             continue  # its bank has errors, reported already
         if module.quiz is None:
-            problems.error(where, f'module "{module_id}" has no question bank (quizzes/{module_id}.yaml) '
-                                  "for the final assessment to draw from")
+            problems.error(
+                where,
+                f'module "{module_id}" has no question bank (quizzes/{module_id}.yaml) '
+                "for the final assessment to draw from",
+            )
         elif final.questions_per_module > len(module.quiz.questions):
-            problems.error(where, f"questions_per_module is {final.questions_per_module} but module "
-                                  f'"{module_id}" has only {len(module.quiz.questions)} questions')
+            problems.error(
+                where,
+                f"questions_per_module is {final.questions_per_module} but module "
+                f'"{module_id}" has only {len(module.quiz.questions)} questions',
+            )
 
 
 def _check_self_assessment(loaded: Loaded, problems: Problems) -> None:
@@ -242,27 +285,43 @@ def _check_self_assessment(loaded: Loaded, problems: Problems) -> None:
     assert course is not None
     wanted = course.self_assessment
     if wanted and wanted not in loaded.diagnostics and wanted not in loaded.unreadable_quizzes:
-        problems.error(_line(loaded, COURSE_FILE, "self_assessment"),
-                       f'self_assessment: quizzes/{wanted}.yaml is missing or is not `kind: diagnostic`')
+        problems.error(
+            _line(loaded, COURSE_FILE, "self_assessment"),
+            f"self_assessment: quizzes/{wanted}.yaml is missing or is not `kind: diagnostic`",
+        )
 
 
-def _check_diagnostic(loaded: Loaded, path: str, diagnostic: Diagnostic,
-                      question_ids: dict[str, Location], problems: Problems) -> None:
+def _check_diagnostic(
+    loaded: Loaded,
+    path: str,
+    diagnostic: Diagnostic,
+    question_ids: dict[str, Location],
+    problems: Problems,
+) -> None:
     for index, statement in enumerate(diagnostic.questions):
         where = _line(loaded, path, "questions", index, "id")
         if statement.id in question_ids:
-            problems.error(where, f'question "{statement.id}": the id is also used in '
-                                  f"{_at(question_ids[statement.id])}")
+            problems.error(
+                where,
+                f'question "{statement.id}": the id is also used in '
+                f"{_at(question_ids[statement.id])}",
+            )
         question_ids.setdefault(statement.id, where)
     previous = -1
     for index, band in enumerate(diagnostic.bands):
         if band.min <= previous:
-            problems.error(_line(loaded, path, "bands", index, "min"),
-                           f'band "{band.id}": min must be higher than the band before it')
+            problems.error(
+                _line(loaded, path, "bands", index, "min"),
+                f'band "{band.id}": min must be higher than the band before it',
+            )
         previous = band.min
     if diagnostic.bands[0].min != 0:
-        problems.error(_line(loaded, path, "bands", 0, "min"), "the first band must start at min: 0")
+        problems.error(
+            _line(loaded, path, "bands", 0, "min"), "the first band must start at min: 0"
+        )
     top = max(o.score for o in diagnostic.scale) * len(diagnostic.questions)
     if diagnostic.bands[-1].min > top:
-        problems.error(_line(loaded, path, "bands", len(diagnostic.bands) - 1, "min"),
-                       f"the top band can never be reached: the highest total is {top}")
+        problems.error(
+            _line(loaded, path, "bands", len(diagnostic.bands) - 1, "min"),
+            f"the top band can never be reached: the highest total is {top}",
+        )

@@ -13,8 +13,12 @@ FORMATS = click.Choice(["scorm12", "scorm2004", "web"])
 
 def course_option(func):  # type: ignore[no-untyped-def]
     return click.option(
-        "--course", "course_dir", type=click.Path(file_okay=False, path_type=Path), default=".",
-        show_default=True, help="The course folder (holds course/, modules/, quizzes/).",
+        "--course",
+        "course_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=".",
+        show_default=True,
+        help="The course folder (holds course/, modules/, quizzes/).",
     )(func)
 
 
@@ -26,12 +30,29 @@ def main() -> None:
 
 @main.command()
 @course_option
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder [default: COURSE/dist].")
-@click.option("--format", "formats", type=FORMATS, multiple=True, help="Package to build (repeat for more); default: course.yaml packages.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder [default: COURSE/dist].",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=FORMATS,
+    multiple=True,
+    help="Package to build (repeat for more); default: course.yaml packages.",
+)
 @click.option("--per-module", is_flag=True, help="Also write one package per module.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")
-def build(course_dir: Path, out: Path | None, formats: tuple[str, ...], per_module: bool, strict: bool, debug: bool) -> None:
+def build(
+    course_dir: Path,
+    out: Path | None,
+    formats: tuple[str, ...],
+    per_module: bool,
+    strict: bool,
+    debug: bool,
+) -> None:
     """Build the course into packages in dist/."""
     from builder import api
 
@@ -39,14 +60,18 @@ def build(course_dir: Path, out: Path | None, formats: tuple[str, ...], per_modu
     _echo_problems(report.warnings)
     for written in report.packages:
         click.echo(f"wrote {written.path} ({written.size / 1024:.0f} KB)")
-    click.echo(f"{len(report.packages)} packages, {report.pages} pages, "
-               f"{report.questions} questions in {report.seconds:.2f} s")
+    click.echo(
+        f"{len(report.packages)} packages, {report.pages} pages, "
+        f"{report.questions} questions in {report.seconds:.2f} s"
+    )
 
 
 @main.command()
 @course_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+@click.option(
+    "--format", "output", type=click.Choice(["text", "json"]), default="text", help="Output format."
+)
 @click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")
 def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
     """Check every course file and build nothing."""
@@ -57,8 +82,10 @@ def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
         click.echo(json.dumps({"ok": True, "problems": [p.as_dict() for p in warnings]}, indent=2))
         return
     _echo_problems(warnings)
-    click.echo(f"the course is valid: {len(model.modules)} modules, {model.page_count()} pages, "
-               f"{model.question_count()} questions")
+    click.echo(
+        f"the course is valid: {len(model.modules)} modules, {model.page_count()} pages, "
+        f"{model.question_count()} questions"
+    )
 
 
 def _run(action, debug: bool, output: str = "text"):  # type: ignore[no-untyped-def]
@@ -68,7 +95,9 @@ def _run(action, debug: bool, output: str = "text"):  # type: ignore[no-untyped-
         return action()
     except CourseError as exc:
         if output == "json":
-            click.echo(json.dumps({"ok": False, "problems": [p.as_dict() for p in exc.problems]}, indent=2))
+            click.echo(
+                json.dumps({"ok": False, "problems": [p.as_dict() for p in exc.problems]}, indent=2)
+            )
         else:
             _echo_problems(exc.problems)
             click.echo(f"error: {exc.summary()}", err=True)

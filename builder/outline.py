@@ -48,7 +48,12 @@ def build_outline(model: CourseModel, only_module: str | None = None) -> Outline
     if only_module is None and model.self_assessment is not None:
         diagnostic_id = model.course.self_assessment or "self-assessment"
         screens.append(
-            Screen(diagnostic_id, model.self_assessment.title, f"pages/{diagnostic_id}.html", "diagnostic")
+            Screen(
+                diagnostic_id,
+                model.self_assessment.title,
+                f"pages/{diagnostic_id}.html",
+                "diagnostic",
+            )
         )
     if only_module is None and final is not None:
         screens.append(Screen(FINAL_ID, final.title, f"pages/{FINAL_ID}.html", "final"))
@@ -56,18 +61,34 @@ def build_outline(model: CourseModel, only_module: str | None = None) -> Outline
     if only_module:
         quiz: Quiz | None = modules[0].quiz
         graded = only_module if quiz else None
-        return Outline(model, modules, screens, graded, quiz.pass_mark if quiz else None, f"-{only_module}")
+        return Outline(
+            model, modules, screens, graded, quiz.pass_mark if quiz else None, f"-{only_module}"
+        )
     graded_final = "final" if final is not None else None
     return Outline(model, modules, screens, graded_final, final.pass_mark if final else None)
 
 
 def _module_screens(module: Module) -> list[Screen]:
     base = f"pages/{module.id}"
-    screens = [Screen(f"{module.id}/overview", module.meta.title, f"{base}/overview.html", "overview", module.id)]
+    screens = [
+        Screen(
+            f"{module.id}/overview",
+            module.meta.title,
+            f"{base}/overview.html",
+            "overview",
+            module.id,
+        )
+    ]
     for page in module.pages:
-        screens.append(Screen(f"{module.id}/{page.id}", page.title, f"{base}/{page.id}.html", "page", module.id))
+        screens.append(
+            Screen(
+                f"{module.id}/{page.id}", page.title, f"{base}/{page.id}.html", "page", module.id
+            )
+        )
     if module.quiz is not None:
-        screens.append(Screen(f"{module.id}/quiz", module.quiz.title, f"{base}/quiz.html", "quiz", module.id))
+        screens.append(
+            Screen(f"{module.id}/quiz", module.quiz.title, f"{base}/quiz.html", "quiz", module.id)
+        )
     return screens
 
 

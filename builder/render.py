@@ -87,8 +87,13 @@ class Renderer:
         data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         template = self.env.get_template("index.html")
         html = template.render(
-            course=self.course, csp=CSP, root=None, screens=self.outline.screens,
-            menu=self._menu(), roles=ROLES, data=Markup(data),
+            course=self.course,
+            csp=CSP,
+            root=None,
+            screens=self.outline.screens,
+            menu=self._menu(),
+            roles=ROLES,
+            data=Markup(data),
             scripts=[f"runtime/{name}" for name in runtime_scripts(target)],
         )
         return html.encode("utf-8")
@@ -106,23 +111,35 @@ class Renderer:
                 continue
             quiz = module.quiz
             quizzes[module.id] = {
-                "title": quiz.title, "passMark": quiz.pass_mark, "draw": quiz.draw,
-                "attempts": quiz.attempts, "shuffle": quiz.shuffle,
+                "title": quiz.title,
+                "passMark": quiz.pass_mark,
+                "draw": quiz.draw,
+                "attempts": quiz.attempts,
+                "shuffle": quiz.shuffle,
                 "questions": [q.id for q in quiz.questions],
             }
             for q in quiz.questions:
                 questions[q.id] = question_data(q, module.id)
         final = self.course.final_assessment
         data: dict[str, Any] = {
-            "courseId": self.course.id, "version": self.course.version, "target": target.name,
-            "title": self.course.title, "screens": screens, "quizzes": quizzes,
-            "questions": questions, "graded": self.outline.graded, "passMark": self.outline.pass_mark,
+            "courseId": self.course.id,
+            "version": self.course.version,
+            "target": target.name,
+            "title": self.course.title,
+            "screens": screens,
+            "quizzes": quizzes,
+            "questions": questions,
+            "graded": self.outline.graded,
+            "passMark": self.outline.pass_mark,
             "modules": [{"id": m.id, "title": m.meta.title} for m in self.outline.modules],
         }
         if self.outline.graded == "final" and final is not None:
             data["final"] = {
-                "title": final.title, "perModule": final.questions_per_module,
-                "attempts": final.attempts, "shuffle": final.shuffle, "passMark": final.pass_mark,
+                "title": final.title,
+                "perModule": final.questions_per_module,
+                "attempts": final.attempts,
+                "shuffle": final.shuffle,
+                "passMark": final.pass_mark,
             }
         if final is not None:
             data["retryStatus"] = final.failed_with_attempts_left
@@ -139,44 +156,64 @@ class Renderer:
     def _menu(self) -> list[dict[str, Any]]:
         groups: list[dict[str, Any]] = []
         for module in self.outline.modules:
-            groups.append({"title": module.meta.title, "screens": self.outline.module_screens(module.id)})
+            groups.append(
+                {"title": module.meta.title, "screens": self.outline.module_screens(module.id)}
+            )
         for screen in self.outline.screens:
             if screen.module is None:
                 groups.append({"title": screen.title, "screens": [screen]})
         return groups
 
     def _render_screen(self, screen: Screen) -> str:
-        common = {"course": self.course, "csp": CSP, "root": "../../" if screen.module else "../",
-                  "screen": screen}
+        common = {
+            "course": self.course,
+            "csp": CSP,
+            "root": "../../" if screen.module else "../",
+            "screen": screen,
+        }
         if screen.kind in ("page", "overview"):
             module = self.outline.model.module(screen.module or "")
             if screen.kind == "overview":
                 body = self._markdown(module, module.intro_tokens)
                 contents = self.outline.module_screens(module.id)[1:]
                 return self.env.get_template("overview.html").render(
-                    common, module=module, body=Markup(body), contents=contents)
+                    common, module=module, body=Markup(body), contents=contents
+                )
             page = next(p for p in module.pages if f"{module.id}/{p.id}" == screen.id)
             return self.env.get_template("page.html").render(
-                common, body=Markup(self._markdown(module, page.tokens)))
+                common, body=Markup(self._markdown(module, page.tokens))
+            )
         if screen.kind == "quiz":
             module = self.outline.model.module(screen.module or "")
             assert module.quiz is not None
             graded = self.outline.graded == module.id
-            intro = ("This knowledge check counts towards your result." if graded else
-                     "Check what you have learned. This practice does not count towards your result.")
+            intro = (
+                "This knowledge check counts towards your result."
+                if graded
+                else "Check what you have learned. This practice does not count towards your result."
+            )
             return self.env.get_template("quiz.html").render(
-                common, quiz_id=module.id, graded=graded, intro=intro, questions=module.quiz.questions)
+                common,
+                quiz_id=module.id,
+                graded=graded,
+                intro=intro,
+                questions=module.quiz.questions,
+            )
         if screen.kind == "final":
             final = self.course.final_assessment
             assert final is not None
             questions = [q for m in self.outline.modules if m.quiz for q in m.quiz.questions]
-            intro = (f"You will answer {final.questions_per_module} questions from each module. "
-                     f"You need {final.pass_mark}% to pass.")
+            intro = (
+                f"You will answer {final.questions_per_module} questions from each module. "
+                f"You need {final.pass_mark}% to pass."
+            )
             return self.env.get_template("quiz.html").render(
-                common, quiz_id="final", graded=True, intro=intro, questions=questions)
+                common, quiz_id="final", graded=True, intro=intro, questions=questions
+            )
         assert self.outline.model.self_assessment is not None
         return self.env.get_template("diagnostic.html").render(
-            common, diagnostic=self.outline.model.self_assessment)
+            common, diagnostic=self.outline.model.self_assessment
+        )
 
     def _markdown(self, module: Module, tokens: list[Any]) -> str:
         folder = f"modules/{module.id}"

@@ -28,7 +28,9 @@ def validate(model: type[BaseModel], doc: YamlDoc) -> tuple[Any, list[Problem]]:
     if doc.data is None:
         return None, [Problem(Location(doc.path, 1), "the file is empty")]
     if not isinstance(doc.data, dict):
-        return None, [Problem(Location(doc.path, doc.line()), "expected a set of `key: value` lines")]
+        return None, [
+            Problem(Location(doc.path, doc.line()), "expected a set of `key: value` lines")
+        ]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:

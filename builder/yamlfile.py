@@ -77,9 +77,12 @@ def _first_key_line(text: str, exc: MarkedYAMLError, key: str) -> int | None:
     lines = text.split("\n")
     for index in range(start.line, dup.line):
         line = lines[index]
-        rest = line[dup.column:]
-        if line[: dup.column].strip(" -") == "" and rest.startswith(key) and \
-                rest[len(key):].lstrip(" ").startswith(":"):
+        rest = line[dup.column :]
+        if (
+            line[: dup.column].strip(" -") == ""
+            and rest.startswith(key)
+            and rest[len(key) :].lstrip(" ").startswith(":")
+        ):
             return index
     return None
 
@@ -93,8 +96,10 @@ def _describe(exc: MarkedYAMLError) -> str:
     if "<stream end>" in problem and "flow" in (exc.context or ""):
         return "a bracket [ or { is never closed: add the closing ] or }"
     if "expected <block end>" in problem:
-        return ("this line does not fit with the lines above it: check its indentation, "
-                "and that every quote opened above is closed")
+        return (
+            "this line does not fit with the lines above it: check its indentation, "
+            "and that every quote opened above is closed"
+        )
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
         return f"a bracket is not closed or a comma is missing ({problem})"
     context = f" {exc.context.strip()}" if exc.context else ""

@@ -19,7 +19,9 @@ from builder.cli import main
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-golden", action="store_true", default=False,
+        "--update-golden",
+        action="store_true",
+        default=False,
         help="rewrite tests/golden/ from a fresh build instead of comparing against it",
     )
 
@@ -136,8 +138,10 @@ class Schemas:
 def schemas() -> Schemas:
     """The ADL XSDs from ../shared/scorm-schemas, loaded offline (see its README.md)."""
     if not SCHEMAS.is_dir():
-        message = (f"the SCORM schemas are not at {SCHEMAS}: manifest validation needs "
-                   "shared/scorm-schemas beside the repository")
+        message = (
+            f"the SCORM schemas are not at {SCHEMAS}: manifest validation needs "
+            "shared/scorm-schemas beside the repository"
+        )
         if os.environ.get("CI"):
             pytest.fail(message + " (CI is set, so this is an error)")
         pytest.skip(message)

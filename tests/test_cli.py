@@ -40,8 +40,15 @@ def test_build_one_format(course_copy, cli):
 
 
 def test_build_web_format_has_no_manifest(course_copy, cli, tmp_path):
-    result = cli("build", "--course", str(course_copy("minimal")), "--format", "web",
-                 "--out", str(tmp_path / "web"))
+    result = cli(
+        "build",
+        "--course",
+        str(course_copy("minimal")),
+        "--format",
+        "web",
+        "--out",
+        str(tmp_path / "web"),
+    )
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(tmp_path / "web" / "fire-safety-1.0.0-web.zip") as archive:
         names = archive.namelist()

@@ -27,14 +27,18 @@ def blocks(module, name: str) -> list[tuple[str, str]]:
     for page in module.pages:
         for token in page.tokens:
             if token.type == f"container_{name}_open":
-                found.append((page.id, token.info.strip()[len(name):].strip()))
+                found.append((page.id, token.info.strip()[len(name) :].strip()))
     return found
 
 
 def test_six_modules_in_the_brief_order(course):
     assert [m.id for m in course.modules] == [
-        "why-change-together", "leadership", "communications",
-        "participation-methods", "best-value", "sustaining-involvement",
+        "why-change-together",
+        "leadership",
+        "communications",
+        "participation-methods",
+        "best-value",
+        "sustaining-involvement",
     ]
 
 
@@ -53,7 +57,9 @@ def test_module_shape(course, index):
     assert blocks(module, "case-study"), "needs at least one case study"
     assert len(blocks(module, "activity")) == 1, "needs exactly one joint activity"
     lenses = blocks(module, "lens")
-    pages_with_both = {p for p, role in lenses if role == "manager"} & {p for p, role in lenses if role == "rep"}
+    pages_with_both = {p for p, role in lenses if role == "manager"} & {
+        p for p, role in lenses if role == "rep"
+    }
     assert pages_with_both, "needs a manager's lens and a rep's lens on the same page"
     for page in module.pages:
         assert 120 <= page.words <= 450, f"{page.path}: {page.words} words"
@@ -71,7 +77,12 @@ def test_question_bank(course, index):
     assert assessed <= objectives
     assert objectives <= assessed, f"not assessed: {objectives - assessed}"
     for q in quiz.questions:
-        entries = getattr(q, "options", None) or getattr(q, "pairs", None) or getattr(q, "items", None) or []
+        entries = (
+            getattr(q, "options", None)
+            or getattr(q, "pairs", None)
+            or getattr(q, "items", None)
+            or []
+        )
         assert all(e.feedback.strip() for e in entries)
         if q.type == "true-false":
             assert q.feedback_true.strip() and q.feedback_false.strip()
@@ -93,9 +104,15 @@ def test_key_figures_are_present_and_right():
     text = re.sub(r"\s+", " ", text)
     for needle in ("80 %", "40 %", "30 %", "59", "32", "73", "11", "two thirds", "1 April 2009"):
         assert needle.replace(" %", "%") in text.replace(" %", "%"), needle
-    for name in ("Holloway Prison", "Birmingham City Council", "Sheffield City Council",
-                 "Cheshire and Wirral Partnership NHS Trust", "Public Services Forum",
-                 "NJC", "MacLeod"):
+    for name in (
+        "Holloway Prison",
+        "Birmingham City Council",
+        "Sheffield City Council",
+        "Cheshire and Wirral Partnership NHS Trust",
+        "Public Services Forum",
+        "NJC",
+        "MacLeod",
+    ):
         assert name in text, name
 
 
@@ -108,5 +125,3 @@ def test_markdown_headings_never_skip_a_level(course):
                 assert level <= previous + 1, f"{page.path}: h{previous} then h{level}"
                 previous = level
             assert 1 not in levels, f"{page.path}: only the first line may be a level-1 heading"
-
-

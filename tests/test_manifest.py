@@ -110,8 +110,9 @@ def test_identifiers_are_unique_and_references_resolve(built, course, target):
     refs = manifest.xpath(f"//{cp}:item/@identifierref", namespaces=NS)
     assert refs and set(refs) <= resources
     default = manifest.xpath(f"{cp}:organizations/@default", namespaces=NS)
-    assert default == manifest.xpath(f"{cp}:organizations/{cp}:organization/@identifier",
-                                     namespaces=NS)
+    assert default == manifest.xpath(
+        f"{cp}:organizations/{cp}:organization/@identifier", namespaces=NS
+    )
 
 
 # --- SCORM 1.2 ------------------------------------------------------------------------------
@@ -171,8 +172,9 @@ def test_scorm2004_details(built, course):
     resource = manifest.xpath("//cp:resource", namespaces=NS)[0]
     assert resource.get(f"{{{NS['adlcp']}}}scormType") == "sco"
     assert resource.get(f"{{{NS['adlcp']}}}scormtype") is None
-    primary = manifest.xpath("//cp:item/imsss:sequencing/imsss:objectives/imsss:primaryObjective",
-                             namespaces=NS)
+    primary = manifest.xpath(
+        "//cp:item/imsss:sequencing/imsss:objectives/imsss:primaryObjective", namespaces=NS
+    )
     assert len(primary) == 1
     assert primary[0].get("satisfiedByMeasure") == "true"
     measure = primary[0].xpath("imsss:minNormalizedMeasure/text()", namespaces=NS)
@@ -230,8 +232,15 @@ def test_minimal_matches_golden(built, request, target):
     assert manifest_file.is_file(), f"{manifest_file} is missing: run pytest --update-golden"
     golden, fresh = manifest_file.read_bytes(), pkg.files["imsmanifest.xml"]
     if canonical(golden) != canonical(fresh):
-        diff = difflib.unified_diff(golden.decode().splitlines(), fresh.decode().splitlines(),
-                                    "golden", "built", lineterm="")
-        pytest.fail("imsmanifest.xml differs from the golden file "
-                    "(pytest --update-golden rewrites it):\n" + "\n".join(diff))
+        diff = difflib.unified_diff(
+            golden.decode().splitlines(),
+            fresh.decode().splitlines(),
+            "golden",
+            "built",
+            lineterm="",
+        )
+        pytest.fail(
+            "imsmanifest.xml differs from the golden file "
+            "(pytest --update-golden rewrites it):\n" + "\n".join(diff)
+        )
     assert listing_file.read_text(encoding="utf-8") == listing

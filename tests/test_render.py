@@ -52,16 +52,20 @@ def hostile(tmp_path_factory) -> Package:
     root = tmp_path_factory.mktemp("hostile") / "course"
     shutil.copytree(FIXTURES / "minimal", root)
     quiz = fixture_text("minimal", "quizzes/fire-basics.yaml")
-    write_files(root, {
-        "modules/fire-basics/01-fire-triangle.md": (
-            "# Heat <script>alert('title')</script> & fuel\n\n"
-            "Some <b>bold</b> words and an <img src=x onerror=alert(1)> image.\n\n"
-            '<div class="raw">a raw block</div>\n'
-        ),
-        "quizzes/fire-basics.yaml": quiz.replace(
-            "        text: Water\n", "        text: \"Water <script>alert('option')</script>\"\n"
-        ),
-    })
+    write_files(
+        root,
+        {
+            "modules/fire-basics/01-fire-triangle.md": (
+                "# Heat <script>alert('title')</script> & fuel\n\n"
+                "Some <b>bold</b> words and an <img src=x onerror=alert(1)> image.\n\n"
+                '<div class="raw">a raw block</div>\n'
+            ),
+            "quizzes/fire-basics.yaml": quiz.replace(
+                "        text: Water\n",
+                "        text: \"Water <script>alert('option')</script>\"\n",
+            ),
+        },
+    )
     report = api.build(root, root / "dist", formats=["scorm12"])
     return Package.read(report.packages[0].path)
 
@@ -171,9 +175,16 @@ def test_index_holds_the_course_data(built, target):
     assert data["passMark"] == 75
     assert [m["id"] for m in data["modules"]] == ["first-aid-kit", "calling-for-help"]
     assert [s["id"] for s in data["screens"]] == [
-        "first-aid-kit/overview", "first-aid-kit/contents", "first-aid-kit/checks",
-        "first-aid-kit/quiz", "calling-for-help/overview", "calling-for-help/when",
-        "calling-for-help/summary", "calling-for-help/quiz", "readiness", "final-assessment",
+        "first-aid-kit/overview",
+        "first-aid-kit/contents",
+        "first-aid-kit/checks",
+        "first-aid-kit/quiz",
+        "calling-for-help/overview",
+        "calling-for-help/when",
+        "calling-for-help/summary",
+        "calling-for-help/quiz",
+        "readiness",
+        "final-assessment",
     ]
     assert set(data["questions"]) == {"kit-01", "kit-02", "call-01", "call-02"}
     assert data["questions"]["call-01"]["correct"] == ["a", "b"]

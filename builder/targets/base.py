@@ -56,8 +56,9 @@ class Target:
         self.add_item_details(item, outline)
         self.add_organization_details(org, outline)
         resources = etree.SubElement(root, cp + "resources")
-        resource = etree.SubElement(resources, cp + "resource", identifier="RES-1",
-                                    type="webcontent", href="index.html")
+        resource = etree.SubElement(
+            resources, cp + "resource", identifier="RES-1", type="webcontent", href="index.html"
+        )
         resource.set(adlcp + self.scormtype_attr, "sco")
         for path in sorted(files):
             etree.SubElement(resource, cp + "file", href=path)

@@ -39,7 +39,9 @@ class Scorm2004(Target):
         general = etree.SubElement(lom, lom_ns + "general")
         _string(etree.SubElement(general, lom_ns + "title"), _title(outline), course.language)
         etree.SubElement(general, lom_ns + "language").text = course.language
-        _string(etree.SubElement(general, lom_ns + "description"), course.description, course.language)
+        _string(
+            etree.SubElement(general, lom_ns + "description"), course.description, course.language
+        )
         lifecycle = etree.SubElement(lom, lom_ns + "lifeCycle")
         _string(etree.SubElement(lifecycle, lom_ns + "version"), course.version, "x-none")
 
@@ -50,9 +52,12 @@ class Scorm2004(Target):
         ss = f"{{{IMSSS_NS}}}"
         sequencing = etree.SubElement(item, ss + "sequencing")
         objectives = etree.SubElement(sequencing, ss + "objectives")
-        primary = etree.SubElement(objectives, ss + "primaryObjective",
-                                   objectiveID="PRIMARY-1", satisfiedByMeasure="true")
-        etree.SubElement(primary, ss + "minNormalizedMeasure").text = f"{outline.pass_mark / 100:.2f}"
+        primary = etree.SubElement(
+            objectives, ss + "primaryObjective", objectiveID="PRIMARY-1", satisfiedByMeasure="true"
+        )
+        etree.SubElement(
+            primary, ss + "minNormalizedMeasure"
+        ).text = f"{outline.pass_mark / 100:.2f}"
 
     def add_organization_details(self, org: etree._Element, outline: Outline) -> None:
         ss = f"{{{IMSSS_NS}}}"

@@ -24,8 +24,13 @@ CHROMIUM = "/usr/bin/chromium"
 SCORM_AGAIN = HERE / "node_modules" / "scorm-again" / "dist" / "scorm-again.js"
 COURSES = {"bundled": REPO, "minimal": REPO / "tests" / "fixtures" / "minimal"}
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -44,7 +49,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with the test LMS and every package of the test courses, unpacked."""
     if not SCORM_AGAIN.is_file():
-        pytest.fail("scorm-again is not installed: run `make test` (it runs npm ci in tests/browser)")
+        pytest.fail(
+            "scorm-again is not installed: run `make test` (it runs npm ci in tests/browser)"
+        )
     root = tmp_path_factory.mktemp("site")
     shutil.copy(HERE / "lms.html", root / "lms.html")
     shutil.copy(HERE / "lms.js", root / "lms.js")

@@ -8,9 +8,17 @@ from trainee import Trainee
 
 AXE = Axe()
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice",
-    ]},
+    "runOnly": {
+        "type": "tag",
+        "values": [
+            "wcag2a",
+            "wcag2aa",
+            "wcag21a",
+            "wcag21aa",
+            "wcag22aa",
+            "best-practice",
+        ],
+    },
     "resultTypes": ["violations"],
 }
 
@@ -82,7 +90,9 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
     """Press Tab until the focused element matches `selector`."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+        if page.evaluate(
+            "s => document.activeElement && document.activeElement.matches(s)", selector
+        ):
             return
     raise AssertionError(f"Tab never reached {selector}")
 
@@ -99,7 +109,9 @@ def test_a_module_can_be_completed_by_keyboard_alone(page, base_url):
     for screen in module_screens[1:]:
         tab_to(page, "[data-dfc-next]")
         page.keyboard.press("Enter")
-        page.wait_for_function("id => DFC.data().screens[DFC.app.nav.current].id === id", arg=screen["id"])
+        page.wait_for_function(
+            "id => DFC.data().screens[DFC.app.nav.current].id === id", arg=screen["id"]
+        )
         # Focus moves to the new page's heading, so reading starts at the top.
         assert page.evaluate("() => document.activeElement.tagName") == "H1"
     for qid in trainee.visible_questions():
@@ -109,8 +121,12 @@ def test_a_module_can_be_completed_by_keyboard_alone(page, base_url):
     page.wait_for_selector("#dfc-screen [data-dfc-quiz-result]:not([hidden])")
     state = page.evaluate("() => DFC.app.state")
     assert state["quizzes"][module]["done"] is True
-    assert page.evaluate("m => DFC.Quiz.score(DFC.data(), m, DFC.app.state.quizzes[m])", module) == 100
-    record = page.evaluate("k => JSON.parse(localStorage.getItem(k))", f"dfc:{data['courseId']}@{data['version']}")
+    assert (
+        page.evaluate("m => DFC.Quiz.score(DFC.data(), m, DFC.app.state.quizzes[m])", module) == 100
+    )
+    record = page.evaluate(
+        "k => JSON.parse(localStorage.getItem(k))", f"dfc:{data['courseId']}@{data['version']}"
+    )
     assert record["objectives"][module]["completion"] == "completed"
 
 

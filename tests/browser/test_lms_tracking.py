@@ -20,13 +20,18 @@ def graded(cmi: dict, version: str) -> list[dict]:
 
 
 def assert_clean_session(page, base_url: str, folder: str, version: str) -> None:
-    init, finish = ("LMSInitialize", "LMSFinish") if version == "1.2" else ("Initialize", "Terminate")
+    init, finish = (
+        ("LMSInitialize", "LMSFinish") if version == "1.2" else ("Initialize", "Terminate")
+    )
     assert len(calls(page, init)) == 1
     assert len(calls(page, finish)) == 1
     assert page.evaluate("lmsErrors") == []
     assert page.problems == []
-    outside = [u for u in page.requests if not u.startswith(base_url) and not u.startswith("data:")
-               and u != "about:blank"]
+    outside = [
+        u
+        for u in page.requests
+        if not u.startswith(base_url) and not u.startswith("data:") and u != "about:blank"
+    ]
     assert outside == []
     sco_requests = [u for u in page.requests if u.startswith(base_url) and f"/{folder}/" in u]
     assert sco_requests, "the package made no requests at all"
@@ -167,7 +172,12 @@ def test_leave_halfway_and_resume(page, base_url, browser, version):
     assert after["quizzes"]["leadership"]["answers"] == before["quizzes"]["leadership"]["answers"]
     assert after["seen"] == before["seen"] and after["role"] == "rep"
     for qid in questions[:2]:
-        assert again.frame.evaluate(f"document.querySelectorAll('#q-{qid} input:checked, #q-{qid} select').length") > 0
+        assert (
+            again.frame.evaluate(
+                f"document.querySelectorAll('#q-{qid} input:checked, #q-{qid} select').length"
+            )
+            > 0
+        )
     init = "LMSInitialize" if version == "1.2" else "Initialize"
     assert len(calls(page, init)) == 1
     assert page.evaluate("lmsErrors") == []

@@ -13,7 +13,14 @@ RUNTIME = Path(__file__).parents[2] / "builder" / "static" / "runtime"
 @pytest.fixture
 def runtime(page):
     page.set_content("<!doctype html><title>runtime</title>")
-    for name in ("dfc-core.js", "lms.js", "lms-scorm12.js", "lms-scorm2004.js", "state.js", "quiz.js"):
+    for name in (
+        "dfc-core.js",
+        "lms.js",
+        "lms-scorm12.js",
+        "lms-scorm2004.js",
+        "state.js",
+        "quiz.js",
+    ):
         page.add_script_tag(path=str(RUNTIME / name))
     return page
 
@@ -26,19 +33,32 @@ def big_course(pages: int = 100, questions: int = 300) -> dict:
         kind, size = shapes[n % len(shapes)]
         options = ["true", "false"] if kind == "true-false" else [f"o{i}" for i in range(size)]
         qs[f"module-{n // 3:03d}-question-{n:03d}"] = {
-            "type": kind, "options": options, "correct": options[:1], "weighting": 1,
-            "objective": "x", "module": f"m{n // 3}",
+            "type": kind,
+            "options": options,
+            "correct": options[:1],
+            "weighting": 1,
+            "objective": "x",
+            "module": f"m{n // 3}",
         }
     modules = [{"id": f"m{i}", "title": "M"} for i in range(max(1, questions // 3))]
     return {
         "fingerprint": "abc123def456",
-        "screens": [{"id": f"s{i}", "url": f"pages/{i}.html", "kind": "page", "module": None}
-                    for i in range(pages)],
+        "screens": [
+            {"id": f"s{i}", "url": f"pages/{i}.html", "kind": "page", "module": None}
+            for i in range(pages)
+        ],
         "modules": modules,
         "questions": qs,
-        "quizzes": {m["id"]: {"questions": [q for q, d in qs.items() if d["module"] == m["id"]],
-                              "shuffle": True, "draw": None, "attempts": 0, "passMark": 80}
-                    for m in modules},
+        "quizzes": {
+            m["id"]: {
+                "questions": [q for q, d in qs.items() if d["module"] == m["id"]],
+                "shuffle": True,
+                "draw": None,
+                "attempts": 0,
+                "passMark": 80,
+            }
+            for m in modules
+        },
         "graded": "final",
         "final": {"perModule": 3, "shuffle": True, "attempts": 3, "passMark": 80},
     }
@@ -97,8 +117,17 @@ def test_suspend_data_never_exceeds_the_limit(runtime):
         assert len(text) <= limit
 
 
-@pytest.mark.parametrize("bad", ["", "garbage", "1~otherprint~P~2~~", "1~abc123def456~P~9~Z!1.x.d!~",
-                                 "1~abc123def456~~~", "2~abc123def456~P~2~~"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "garbage",
+        "1~otherprint~P~2~~",
+        "1~abc123def456~P~9~Z!1.x.d!~",
+        "1~abc123def456~~~",
+        "2~abc123def456~P~2~~",
+    ],
+)
 def test_damaged_or_stale_suspend_data_is_refused(runtime, bad):
     data = big_course(pages=10, questions=10)
     assert runtime.evaluate("([t, d]) => DFC.State.decode(t, d)", [bad, data]) is None
@@ -123,30 +152,80 @@ LETTERS = [chr(ord("a") + i) for i in range(12)]
 OPTIONS = [f"opt-{i}" for i in range(12)]
 
 
-@pytest.mark.parametrize(("rec", "v12", "v2004"), [
-    ({"type": "choice", "options": OPTIONS, "response": ["opt-11"], "correct": ["opt-10"]},
-     ("l", "k", "choice"), ("opt-11", "opt-10", "choice")),
-    ({"type": "choice", "options": OPTIONS, "response": ["opt-0", "opt-9", "opt-10"], "correct": ["opt-1"]},
-     ("a,j,k", "b", "choice"), ("opt-0[,]opt-9[,]opt-10", "opt-1", "choice")),
-    ({"type": "true-false", "options": ["true", "false"], "response": "false", "correct": "true"},
-     ("f", "t", "true-false"), ("false", "true", "true-false")),
-    ({"type": "matching", "options": ["x", "y"], "targets": ["x", "y"], "response": [["x", "y"], ["y", "x"]],
-      "correct": [["x", "x"], ["y", "y"]]},
-     ("a.b,b.a", "a.a,b.b", "matching"), ("x[.]y[,]y[.]x", "x[.]x[,]y[.]y", "matching")),
-    ({"type": "sequencing", "options": ["p", "q", "r"], "response": ["r", "p", "q"], "correct": ["p", "q", "r"]},
-     ("c,a,b", "a,b,c", "sequencing"), ("r[,]p[,]q", "p[,]q[,]r", "sequencing")),
-])
+@pytest.mark.parametrize(
+    ("rec", "v12", "v2004"),
+    [
+        (
+            {"type": "choice", "options": OPTIONS, "response": ["opt-11"], "correct": ["opt-10"]},
+            ("l", "k", "choice"),
+            ("opt-11", "opt-10", "choice"),
+        ),
+        (
+            {
+                "type": "choice",
+                "options": OPTIONS,
+                "response": ["opt-0", "opt-9", "opt-10"],
+                "correct": ["opt-1"],
+            },
+            ("a,j,k", "b", "choice"),
+            ("opt-0[,]opt-9[,]opt-10", "opt-1", "choice"),
+        ),
+        (
+            {
+                "type": "true-false",
+                "options": ["true", "false"],
+                "response": "false",
+                "correct": "true",
+            },
+            ("f", "t", "true-false"),
+            ("false", "true", "true-false"),
+        ),
+        (
+            {
+                "type": "matching",
+                "options": ["x", "y"],
+                "targets": ["x", "y"],
+                "response": [["x", "y"], ["y", "x"]],
+                "correct": [["x", "x"], ["y", "y"]],
+            },
+            ("a.b,b.a", "a.a,b.b", "matching"),
+            ("x[.]y[,]y[.]x", "x[.]x[,]y[.]y", "matching"),
+        ),
+        (
+            {
+                "type": "sequencing",
+                "options": ["p", "q", "r"],
+                "response": ["r", "p", "q"],
+                "correct": ["p", "q", "r"],
+            },
+            ("c,a,b", "a,b,c", "sequencing"),
+            ("r[,]p[,]q", "p[,]q[,]r", "sequencing"),
+        ),
+    ],
+)
 def test_response_patterns_in_each_versions_format(runtime, rec, v12, v2004):
-    base = {"id": "q-1", "result": "incorrect", "weighting": 1, "objective": "obj-1", "latencyMs": 65500}
+    base = {
+        "id": "q-1",
+        "result": "incorrect",
+        "weighting": 1,
+        "objective": "obj-1",
+        "latencyMs": 65500,
+    }
     set12 = runtime.evaluate(ADAPTER, ["1.2", {**base, **rec}])
-    assert (set12["cmi.interactions.0.student_response"], set12["cmi.interactions.0.correct_responses.0.pattern"],
-            set12["cmi.interactions.0.type"]) == v12
+    assert (
+        set12["cmi.interactions.0.student_response"],
+        set12["cmi.interactions.0.correct_responses.0.pattern"],
+        set12["cmi.interactions.0.type"],
+    ) == v12
     assert set12["cmi.interactions.0.result"] == "wrong"
     assert set12["cmi.interactions.0.time"] == "09:05:07"
     assert set12["cmi.interactions.0.latency"] == "0000:01:05.50"
     set04 = runtime.evaluate(ADAPTER, ["2004", {**base, **rec}])
-    assert (set04["cmi.interactions.0.learner_response"], set04["cmi.interactions.0.correct_responses.0.pattern"],
-            set04["cmi.interactions.0.type"]) == v2004
+    assert (
+        set04["cmi.interactions.0.learner_response"],
+        set04["cmi.interactions.0.correct_responses.0.pattern"],
+        set04["cmi.interactions.0.type"],
+    ) == v2004
     assert set04["cmi.interactions.0.result"] == "incorrect"
     assert set04["cmi.interactions.0.timestamp"] == "2026-11-25T09:05:07"
     assert set04["cmi.interactions.0.latency"] == "PT1M5.5S"

@@ -15,8 +15,10 @@ def test_standalone_completes_and_resumes(page, base_url):
     key = f"dfc:{data['courseId']}@{data['version']}"
     here = trainee.current()
     page.reload()
-    page.wait_for_function("id => DFC.app.nav.current >= 0 && DFC.data().screens[DFC.app.nav.current].id === id",
-                           arg=here)
+    page.wait_for_function(
+        "id => DFC.app.nav.current >= 0 && DFC.data().screens[DFC.app.nav.current].id === id",
+        arg=here,
+    )
     assert page.evaluate("() => DFC.app.state.role") == "rep"
     trainee.complete_course(final_right=True)
     record = page.evaluate("k => JSON.parse(localStorage.getItem(k))", key)

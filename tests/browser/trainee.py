@@ -18,19 +18,24 @@ class Trainee:
             return self.page.main_frame
         handle = self.page.wait_for_selector("#sco")
         frame = handle.content_frame()
-        frame.wait_for_function("() => !!(window.DFC && window.DFC.app && window.DFC.app.nav)", timeout=WAIT)
+        frame.wait_for_function(
+            "() => !!(window.DFC && window.DFC.app && window.DFC.app.nav)", timeout=WAIT
+        )
         return frame
 
     def data(self) -> dict[str, Any]:
         return self.frame.evaluate("DFC.data()")
 
     def current(self) -> str:
-        return self.frame.evaluate("() => DFC.app.nav.current >= 0 ? DFC.data().screens[DFC.app.nav.current].id : 'start'")
+        return self.frame.evaluate(
+            "() => DFC.app.nav.current >= 0 ? DFC.data().screens[DFC.app.nav.current].id : 'start'"
+        )
 
     def _wait_for(self, screen_id: str) -> None:
         self.frame.wait_for_function(
             "id => DFC.app.nav.current >= 0 && DFC.data().screens[DFC.app.nav.current].id === id",
-            arg=screen_id, timeout=WAIT,
+            arg=screen_id,
+            timeout=WAIT,
         )
 
     def start(self, role: str = "manager") -> None:
@@ -117,11 +122,14 @@ class Trainee:
             self.next()
 
 
-def launch(page: Any, base_url: str, package: str, version: str, cmi: Any = None, faults: str = "null") -> Trainee:
+def launch(
+    page: Any, base_url: str, package: str, version: str, cmi: Any = None, faults: str = "null"
+) -> Trainee:
     """Open the test LMS and launch `package` (a folder of the test site) in it."""
     page.goto(f"{base_url}/lms.html")
     page.evaluate(
-        f"([v, cmi, url]) => launch(v, cmi, url, {faults})", [version, cmi, f"/{package}/index.html"]
+        f"([v, cmi, url]) => launch(v, cmi, url, {faults})",
+        [version, cmi, f"/{package}/index.html"],
     )
     trainee = Trainee(page)
     trainee.frame.wait_for_selector("h1")
@@ -131,7 +139,9 @@ def launch(page: Any, base_url: str, package: str, version: str, cmi: Any = None
 def close(page: Any) -> dict[str, Any]:
     """Leave the course the way a trainee closing it would, and return what the LMS holds."""
     page.evaluate("lmsClose()")
-    page.wait_for_function("lmsCalls.some(c => c[0] === 'LMSFinish' || c[0] === 'Terminate')", timeout=WAIT)
+    page.wait_for_function(
+        "lmsCalls.some(c => c[0] === 'LMSFinish' || c[0] === 'Terminate')", timeout=WAIT
+    )
     return page.evaluate("lmsData()")
 
 
