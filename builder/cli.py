@@ -107,6 +107,18 @@ def _run(action, debug: bool, output: str = "text"):  # type: ignore[no-untyped-
             raise
         click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("stopped: no package was changed", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a fault in dfc-course itself, never the trainer's input
+        if debug:
+            raise
+        click.echo(
+            f"error: dfc-course failed unexpectedly ({type(exc).__name__}: {exc}); "
+            "no package was changed. Run again with --debug and report the output.",
+            err=True,
+        )
+        sys.exit(1)
 
 
 def _echo_problems(problems) -> None:  # type: ignore[no-untyped-def]
