@@ -22,6 +22,13 @@
         adapter.suspendData = record.suspendData || '';
         return true;
       },
+      /* What another tab of the same course saved since, so the two never undo each other. */
+      sync: function () {
+        try {
+          var stored = JSON.parse(window.localStorage.getItem(storeKey) || '{}') || {};
+          return stored.suspendData || '';
+        } catch (e) { return ''; }
+      },
       setLocation: function (id) { record.location = id; return true; },
       setSuspendData: function (text) { record.suspendData = text; return true; },
       setProgress: function (measure) { record.progress = measure; return true; },

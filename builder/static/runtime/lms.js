@@ -26,22 +26,30 @@
     return api;
   };
 
-  /* Connect to the LMS: the package's own adapter when its API exists, else the browser. */
-  DFC.connect = function () {
+  /* Connect to the LMS: the package's own adapter when its API exists, else the browser.
+     Some LMSs add the API a moment after the course loads, so look again for a while. */
+  DFC.connect = function (done, waitMs) {
     var data = DFC.data();
     var make = DFC.adapters[data.target];
-    if (make) {
-      var api = DFC.findAPI(make.apiName);
+    var deadline = Date.now() + (waitMs === undefined ? 3000 : waitMs);
+    function local() {
+      var adapter = DFC.adapters.local(data.courseId + '@' + data.version);
+      adapter.start();
+      adapter.standalone = true;
+      done(adapter);
+    }
+    function attempt() {
+      var api = make ? DFC.findAPI(make.apiName) : null;
       if (api) {
         var adapter = make(api);
-        if (adapter.start()) return adapter;
+        if (adapter.start()) return done(adapter);
         DFC.warn('the LMS did not start the session (' + adapter.lastError() + '); progress is kept in this browser');
+        return local();
       }
+      if (make && Date.now() < deadline) return window.setTimeout(attempt, 200);
+      return local();
     }
-    var local = DFC.adapters.local(data.courseId + '@' + data.version);
-    local.start();
-    local.standalone = true;
-    return local;
+    attempt();
   };
 
   /* Helpers both SCORM adapters share: wrapped calls that log failures once. */
@@ -56,7 +64,8 @@
       try { result = api[fn].apply(api, args); } catch (e) { result = 'false'; }
       var ok = String(result) === 'true';
       if (!ok && fn !== names.get) {
-        var key = fn + ' ' + (what || '');
+        /* One message per element, whatever its index: cmi.interactions.n.id */
+        var key = fn + ' ' + String(what || '').replace(/\.\d+\./g, '.n.');
         if (!failed[key]) {
           failed[key] = true;
           DFC.warn(fn + '(' + (what || '') + ') failed: ' + error());

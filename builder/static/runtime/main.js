@@ -3,9 +3,9 @@
   'use strict';
   var DFC = window.DFC;
 
-  function App() {
+  function App(lms) {
     this.data = DFC.data();
-    this.lms = DFC.connect();
+    this.lms = lms;
     this.startedAt = Date.now();
     this.ended = false;
     var saved = DFC.State.decode(this.lms.suspendData, this.data);
@@ -35,9 +35,17 @@
 
   /* Write suspend_data; commit when asked (after each meaningful change). */
   App.prototype.save = function (commit) {
-    var text = DFC.State.encode(this.state, this.data, this.lms.maxSuspend);
+    if (this.lms.sync) this.state = DFC.State.merge(this.state, DFC.State.decode(this.lms.sync(), this.data));
+    var limit = this.limit || this.lms.maxSuspend;
+    var text = DFC.State.encode(this.state, this.data, limit);
     if (text !== this.lastSaved) {
-      this.lms.setSuspendData(text);
+      /* An LMS may refuse a value shorter than the standard allows: save less, not nothing. */
+      while (!this.lms.setSuspendData(text) && text.length > 0) {
+        this.limit = limit = Math.floor(text.length / 2);
+        text = DFC.State.encode(this.state, this.data, limit);
+      }
+      /* Refused at every size: the LMS is failing, not measuring; try in full next time. */
+      if (!text) this.limit = 0;
       this.lastSaved = text;
     }
     if (commit) this.lms.commit();
@@ -168,13 +176,22 @@
     this.applyRole(document);
     this.updateStatus();
     this.updateProgress();
-    var index = this.data.screens.map(function (s) { return s.id; }).indexOf(this.lms.location);
+    var index = this.resumeIndex(this.lms.location);
     if (index >= 0) this.nav.go(index, null, true);
     window.addEventListener('pagehide', function () { self.end(); });
     window.addEventListener('beforeunload', function () { self.end(); });
     document.addEventListener('visibilitychange', function () {
       if (document.visibilityState === 'hidden' && !self.ended) self.save(true);
     });
+  };
+
+  /* Where to resume: the saved screen, else its module's first screen, else the start. */
+  App.prototype.resumeIndex = function (location) {
+    var ids = this.data.screens.map(function (s) { return s.id; });
+    if (!location) return -1;
+    var index = ids.indexOf(location);
+    if (index < 0) index = ids.indexOf(location.split('/')[0] + '/overview');
+    return index;
   };
 
   App.prototype.notice = function (text) {
@@ -184,7 +201,9 @@
   };
 
   document.addEventListener('DOMContentLoaded', function () {
-    DFC.app = new App();
-    DFC.app.run();
+    DFC.connect(function (lms) {
+      DFC.app = new App(lms);
+      DFC.app.run();
+    });
   });
 })();

@@ -160,5 +160,26 @@
     }
   }
 
-  DFC.State = { empty: emptyState, emptyQuiz: emptyQuiz, encode: encode, decode: decode };
+  /* Combine progress saved by another tab: nothing seen or answered is lost, and an
+     attempt is never counted twice (the later attempt wins). */
+  function merge(a, b) {
+    if (!b) return a;
+    var out = { seen: {}, role: a.role || b.role, quizzes: {}, diag: a.diag || b.diag };
+    [a.seen, b.seen].forEach(function (seen) { Object.keys(seen).forEach(function (i) { out.seen[i] = true; }); });
+    Object.keys(a.quizzes).concat(Object.keys(b.quizzes)).forEach(function (key) {
+      var x = a.quizzes[key], y = b.quizzes[key];
+      if (!x || !y) { out.quizzes[key] = x || y; return; }
+      if (x.attempt !== y.attempt) { out.quizzes[key] = x.attempt > y.attempt ? x : y; return; }
+      if (x.done !== y.done) { out.quizzes[key] = x.done ? x : y; return; }
+      var answers = {};
+      Object.keys(y.answers).forEach(function (q) { answers[q] = y.answers[q]; });
+      Object.keys(x.answers).forEach(function (q) { answers[q] = x.answers[q]; });
+      x.answers = answers;
+      out.quizzes[key] = x;
+    });
+    if (a.diag && b.diag && !a.diag.done && b.diag.done) out.diag = b.diag;
+    return out;
+  }
+
+  DFC.State = { empty: emptyState, emptyQuiz: emptyQuiz, encode: encode, decode: decode, merge: merge };
 })();
