@@ -97,7 +97,9 @@ def page(browser, base_url):  # type: ignore[no-untyped-def]
     page = context.new_page()
     page.problems = []
     page.requests = []
+    page.warnings = []
     page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("console", lambda m: m.type == "warning" and page.warnings.append(m.text))
     page.on("pageerror", lambda e: page.problems.append(str(e)))
     page.on("request", lambda r: page.requests.append(r.url))
     yield page

@@ -8,6 +8,7 @@
   };
   window.lmsCalls = [];
   window.lmsErrors = [];
+  window.lmsCommitted = null;
 
   window.launch = function (version, cmi, url, faults) {
     faults = faults || {};
@@ -29,7 +30,10 @@
       api[name] = function (key, value) {
         window.lmsCalls.push([name, key, value]);
         if (faults[name] && faults[name](key, value)) return 'false';
-        return original.apply(null, arguments);
+        var result = original.apply(null, arguments);
+        /* What the LMS has durably stored: a snapshot at each successful commit. */
+        if (/Commit|Finish|Terminate/.test(name) && String(result) === 'true') window.lmsCommitted = window.lmsData();
+        return result;
       };
     });
     window.lmsApi = api;

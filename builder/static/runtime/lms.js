@@ -65,10 +65,10 @@
       var ok = String(result) === 'true';
       if (!ok && fn !== names.get) {
         /* One message per element, whatever its index: cmi.interactions.n.id */
-        var key = fn + ' ' + String(what || '').replace(/\.\d+\./g, '.n.');
-        if (!failed[key]) {
-          failed[key] = true;
-          DFC.warn(fn + '(' + (what || '') + ') failed: ' + error());
+        var element = String(what || '').replace(/\.\d+(?=\.)/g, '.n');
+        if (!failed[fn + element]) {
+          failed[fn + element] = true;
+          DFC.warn(fn + '(' + element + ') failed: ' + error());
         }
       }
       return ok;

@@ -38,15 +38,18 @@
     if (this.lms.sync) this.state = DFC.State.merge(this.state, DFC.State.decode(this.lms.sync(), this.data));
     var limit = this.limit || this.lms.maxSuspend;
     var text = DFC.State.encode(this.state, this.data, limit);
-    if (text !== this.lastSaved) {
-      /* An LMS may refuse a value shorter than the standard allows: save less, not nothing. */
-      while (!this.lms.setSuspendData(text) && text.length > 0) {
-        this.limit = limit = Math.floor(text.length / 2);
+    if (text && text !== this.lastSaved) {
+      var ok = this.lms.setSuspendData(text);
+      /* An LMS may refuse a value shorter than the standard allows: save less, never nothing. */
+      while (!ok) {
+        limit = Math.floor(text.length * 0.75);
         text = DFC.State.encode(this.state, this.data, limit);
+        if (!text) break;
+        ok = this.lms.setSuspendData(text);
       }
-      /* Refused at every size: the LMS is failing, not measuring; try in full next time. */
-      if (!text) this.limit = 0;
-      this.lastSaved = text;
+      /* Refused at every size: the LMS is failing, not measuring, so try in full next time. */
+      this.limit = ok ? limit : 0;
+      if (ok) this.lastSaved = text;
     }
     if (commit) this.lms.commit();
   };
@@ -166,7 +169,7 @@
     if (this.lms.standalone) {
       this.notice('Your results are not being recorded by a learning system. Your progress is saved in this browser only.');
     } else if (this.stale) {
-      this.notice('This course has changed since your last visit, so it starts again from the beginning.');
+      this.notice('Your saved answers could not be used with this version of the course, so they start afresh.');
     }
     var form = DFC.$('[data-dfc-role-form]');
     DFC.$$('input[name="dfc-role"]', form).forEach(function (input) {
