@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
+import time
 from pathlib import Path
 
 import click
@@ -86,6 +88,33 @@ def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
         f"the course is valid: {len(model.modules)} modules, {model.page_count()} pages, "
         f"{model.question_count()} questions"
     )
+
+
+@main.command()
+@course_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--scorm", type=click.Choice(["12", "2004"]), default="12", show_default=True,
+              help="Which SCORM version the test LMS speaks.")
+@click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")
+def preview(course_dir: Path, port: int, scorm: str, debug: bool) -> None:
+    """Serve the course in a test LMS on this computer; rebuild when files change."""
+    from builder.preview import PreviewServer
+
+    server = _run(lambda: PreviewServer(course_dir, scorm, port, report=_echo_now), debug)
+    server.start()
+    click.echo(f"previewing at {server.url} (SCORM {scorm}); press Ctrl+C to stop")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.stop()
+        click.echo("preview stopped")
+
+
+def _echo_now(message: str) -> None:
+    stamp = time.strftime("%H:%M:%S")
+    for line in message.splitlines():
+        click.echo(f"[{stamp}] {line}", err=True)
 
 
 def _run(action, debug: bool, output: str = "text"):  # type: ignore[no-untyped-def]

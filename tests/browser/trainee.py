@@ -8,15 +8,16 @@ WAIT = 10_000
 
 
 class Trainee:
-    def __init__(self, page: Any, in_lms: bool = True):
+    def __init__(self, page: Any, in_lms: bool = True, frame_selector: str = "#sco"):
         self.page = page
         self.in_lms = in_lms
+        self.frame_selector = frame_selector
 
     @property
     def frame(self) -> Any:
         if not self.in_lms:
             return self.page.main_frame
-        handle = self.page.wait_for_selector("#sco")
+        handle = self.page.wait_for_selector(self.frame_selector)
         frame = handle.content_frame()
         frame.wait_for_function(
             "() => !!(window.DFC && window.DFC.app && window.DFC.app.nav)", timeout=WAIT

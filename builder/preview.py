@@ -1,0 +1,193 @@
+"""`dfc-course preview`: build in memory, serve on 127.0.0.1 inside a test LMS, rebuild on change.
+
+The test LMS (static/preview/) records every API call and shows the tracked data beside the
+course. It is never put into a package.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import mimetypes
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from builder.errors import CourseError
+
+STATIC = Path(__file__).parent / "static" / "preview"
+WATCHED = ("course", "modules", "quizzes")
+SCORM = {"12": "scorm12", "2004": "scorm2004"}
+PAGE = """<!doctype html>
+<html lang="en" data-scorm="{version}" data-course="{course}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview: {title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/__dfc/static/preview.css">
+<script src="/__dfc/static/fake-lms.js"></script>
+<script src="/__dfc/static/panel.js" defer></script>
+</head>
+<body>
+<header><h1>Preview: {title}</h1><p>SCORM {label} test LMS. Nothing here is sent anywhere.</p>
+<button type="button" id="reset">Reset attempt</button></header>
+<div id="build-error" role="alert" hidden></div>
+<div class="preview">
+<iframe id="course" title="The course, as a trainee sees it" src="/course/index.html"></iframe>
+<section id="panel" aria-label="What the LMS holds"></section>
+</div>
+</body>
+</html>
+"""
+
+
+@dataclass
+class Snapshot:
+    """The last good build and the latest error, shared between the watcher and the server."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    build: int = 0
+    error: str | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def build_in_memory(root: Path, target: str) -> dict[str, bytes]:
+    """Validate and render one package into memory."""
+    from builder import api
+
+    model, _warnings = api.validate(root)
+    packages = api.render_packages(model, [target], per_module=False)
+    return next(iter(packages.values()))
+
+
+def source_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and times of every source file: any edit changes it."""
+    entries = []
+    for folder in WATCHED:
+        for path in sorted((root / folder).rglob("*")) if (root / folder).is_dir() else []:
+            if path.is_file():
+                stat = path.stat()
+                entries.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+class PreviewServer:
+    """Serves the latest good build and rebuilds when the course files change."""
+
+    def __init__(self, root: Path, scorm: str = "12", port: int = 0, host: str = "127.0.0.1",
+                 report: Callable[[str], None] | None = None, interval: float = 0.3):
+        self.root = root
+        self.target = SCORM[scorm]
+        self.scorm = scorm
+        self.report = report or (lambda message: None)
+        self.interval = interval
+        self.snapshot = Snapshot()
+        self.title = "course"
+        self._stop = threading.Event()
+        self.rebuild()
+        self.httpd = ThreadingHTTPServer((host, port), self._handler())
+        self.url = f"http://{host}:{self.httpd.server_port}/"
+        self._threads = [
+            threading.Thread(target=self.httpd.serve_forever, daemon=True),
+            threading.Thread(target=self._watch, daemon=True),
+        ]
+
+    def start(self) -> PreviewServer:
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def rebuild(self) -> None:
+        """Build again; on failure keep serving the last good build and show the error."""
+        started = time.perf_counter()
+        try:
+            files = build_in_memory(self.root, self.target)
+        except CourseError as exc:
+            text = "\n".join(p.format() for p in exc.problems) + f"\nerror: {exc.summary()}"
+            with self.snapshot.lock:
+                self.snapshot.error = text
+                self.snapshot.build += 1
+            self.report(text + "\n(the last good build is still being served)")
+            return
+        with self.snapshot.lock:
+            self.snapshot.files = files
+            self.snapshot.error = None
+            self.snapshot.build += 1
+        self.title = _title_of(files)
+        self.report(f"built in {time.perf_counter() - started:.2f} s")
+
+    def _watch(self) -> None:
+        stamp = source_stamp(self.root)
+        while not self._stop.wait(self.interval):
+            current = source_stamp(self.root)
+            if current != stamp:
+                stamp = current
+                self.rebuild()
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                """Requests are not logged; rebuilds and errors are."""
+
+            def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+                path = unquote(urlsplit(self.path).path)
+                if path == "/":
+                    page = PAGE.format(
+                        version="1.2" if server.scorm == "12" else "2004",
+                        label="1.2" if server.scorm == "12" else "2004 4th Edition",
+                        title=_escape(server.title), course=_escape(str(server.root.name)),
+                    )
+                    return self._send(page.encode(), "text/html; charset=utf-8")
+                if path == "/__dfc/status":
+                    with server.snapshot.lock:
+                        body = {"build": server.snapshot.build, "error": server.snapshot.error}
+                    return self._send(json.dumps(body).encode(), "application/json")
+                if path.startswith("/__dfc/static/"):
+                    name = path.rsplit("/", 1)[1]
+                    file = STATIC / name
+                    if file.is_file():
+                        return self._send(file.read_bytes(), _type(name))
+                if path.startswith("/course/"):
+                    with server.snapshot.lock:
+                        data = server.snapshot.files.get(path[len("/course/"):])
+                    if data is not None:
+                        return self._send(data, _type(path))
+                self.send_error(404)
+
+            def _send(self, body: bytes, content_type: str) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler
+
+
+def _type(name: str) -> str:
+    guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") or guessed.endswith("javascript") else guessed
+
+
+def _title_of(files: dict[str, bytes]) -> str:
+    page = files.get("index.html", b"").decode("utf-8", "replace")
+    start = page.find("<title>")
+    end = page.find("</title>", start)
+    return html.unescape(page[start + 7 : end]) if start >= 0 and end > start else "course"
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
