@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from builder.errors import CourseError, Problem, Problems
 from builder.load import load_sources
 from builder.models import CourseModel
 from builder.outline import Outline, build_outline
-from builder.package import write_package
+from builder.package import write_file, write_package
 from builder.render import Renderer, make_environment, runtime_files
 from builder.targets import get_target
 
@@ -22,9 +23,14 @@ class Written:
     size: int
 
 
+Progress = Callable[[int, int], None]
+
+
 @dataclass
 class BuildReport:
     packages: list[Written] = field(default_factory=list)
+    handbook: Written | None = None
+    modules: int = 0
     pages: int = 0
     questions: int = 0
     seconds: float = 0.0
@@ -42,7 +48,7 @@ def validate(root: Path, strict: bool = False) -> tuple[CourseModel, list[Proble
 
 
 def render_packages(
-    model: CourseModel, formats: list[str], per_module: bool
+    model: CourseModel, formats: list[str], per_module: bool, progress: Progress | None = None
 ) -> dict[str, dict[str, bytes]]:
     """Render every package in memory: {package file name: {path: bytes}}."""
     outlines = [build_outline(model)]
@@ -50,9 +56,17 @@ def render_packages(
         outlines += [build_outline(model, m.id) for m in model.modules]
     env = make_environment()
     packages: dict[str, dict[str, bytes]] = {}
+    total = sum(len(outline.screens) for outline in outlines)
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1
+        if progress and (done[0] % 25 == 0 or done[0] == total):
+            progress(done[0], total)
+
     for outline in outlines:
         renderer = Renderer(outline, env)
-        screens = renderer.render_screens()
+        screens = renderer.render_screens(tick)
         for name in formats:
             packages.update(_assemble(outline, renderer, screens, name))
     return packages
@@ -76,19 +90,28 @@ def build(
     formats: list[str] | None = None,
     per_module: bool = False,
     strict: bool = False,
+    progress: Progress | None = None,
 ) -> BuildReport:
-    """Build the course's packages into `out` (default: <root>/dist)."""
+    """Build the course's packages and facilitator handbook into `out` (default: <root>/dist)."""
+    from builder.handbook import render_handbook
+
     started = time.perf_counter()
     model, warnings = validate(root, strict)
     chosen = formats or list(model.course.packages)
-    packages = render_packages(model, chosen, per_module)
+    packages = render_packages(model, chosen, per_module, progress)
+    handbook = render_handbook(model)
     out = out or root / "dist"
     report = BuildReport(
-        pages=model.page_count(), questions=model.question_count(), warnings=warnings
+        modules=len(model.modules),
+        pages=model.page_count(),
+        questions=model.question_count(),
+        warnings=warnings,
     )
     for file_name, files in packages.items():
         dest = out / file_name
         report.packages.append(Written(dest, write_package(files, dest)))
+    dest = out / f"{model.course.id}-{model.course.version}-handbook.html"
+    report.handbook = Written(dest, write_file(handbook, dest))
     report.seconds = time.perf_counter() - started
     return report
 

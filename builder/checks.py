@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Iterable
 
 from builder import markup
+from builder.budget import check_reading_time
 from builder.errors import Location, Problems
 from builder.load import Loaded
 from builder.models import (
@@ -31,6 +32,8 @@ def check_course(loaded: Loaded, problems: Problems) -> CourseModel | None:
         _check_references(module, problems)
     _check_unique_objectives(loaded, problems)
     _check_quizzes(loaded, problems)
+    for module in loaded.modules.values():
+        check_reading_time(module, loaded.docs.get(module.path), problems)
     if loaded.course is None:
         return None
     _check_final_assessment(loaded, problems)
@@ -103,10 +106,14 @@ def _check_references(module: Module, problems: Problems) -> None:
                 continue
             if kind == "link" and target.split("#")[0].endswith(".md"):
                 if resolved not in page_files:
-                    problems.error(where, f'link to "{target}": no such page in this module')
+                    problems.error(
+                        where, f'link to "{target}": no such page in this module', "broken-link"
+                    )
                 continue
             if resolved not in module.assets:
-                problems.error(where, f'{kind} "{target}" not found (looked for {resolved})')
+                problems.error(
+                    where, f'{kind} "{target}" not found (looked for {resolved})', "missing-asset"
+                )
             used.add(resolved)
     for asset in sorted(set(module.assets) - used):
         problems.warning(Location(asset), "is not used by any page", "unused-asset")

@@ -1,4 +1,4 @@
-"""The dfc-course command line: wiring only; the work is in builder.api."""
+"""The dfc-course command line: wiring only; the work is in builder.api and friends."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ import json
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
+T = TypeVar("T")
 FORMATS = click.Choice(["scorm12", "scorm2004", "web"])
 
 
-def course_option(func):  # type: ignore[no-untyped-def]
+def course_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--course",
         "course_dir",
@@ -22,6 +25,12 @@ def course_option(func):  # type: ignore[no-untyped-def]
         show_default=True,
         help="The course folder (holds course/, modules/, quizzes/).",
     )(func)
+
+
+def debug_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")(
+        func
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,26 +55,27 @@ def main() -> None:
 )
 @click.option("--per-module", is_flag=True, help="Also write one package per module.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
+@debug_option
 def build(
     course_dir: Path,
     out: Path | None,
     formats: tuple[str, ...],
     per_module: bool,
     strict: bool,
+    quiet: bool,
     debug: bool,
 ) -> None:
     """Build the course into packages in dist/."""
     from builder import api
 
-    report = _run(lambda: api.build(course_dir, out, list(formats), per_module, strict), debug)
-    _echo_problems(report.warnings)
-    for written in report.packages:
-        click.echo(f"wrote {written.path} ({written.size / 1024:.0f} KB)")
-    click.echo(
-        f"{len(report.packages)} packages, {report.pages} pages, "
-        f"{report.questions} questions in {report.seconds:.2f} s"
+    progress = None if quiet or not _is_terminal() else _show_progress
+    report = _run(
+        lambda: api.build(course_dir, out, list(formats), per_module, strict, progress), debug
     )
+    _echo_problems(report.warnings)
+    if not quiet:
+        _echo_build_summary(report)
 
 
 @main.command()
@@ -74,7 +84,7 @@ def build(
 @click.option(
     "--format", "output", type=click.Choice(["text", "json"]), default="text", help="Output format."
 )
-@click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")
+@debug_option
 def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
     """Check every course file and build nothing."""
     from builder import api
@@ -85,18 +95,28 @@ def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
         return
     _echo_problems(warnings)
     click.echo(
-        f"the course is valid: {len(model.modules)} modules, {model.page_count()} pages, "
-        f"{model.question_count()} questions"
+        f"the course is valid: {_count(len(model.modules), 'module')}, "
+        f"{_count(model.page_count(), 'page')}, {_count(model.question_count(), 'question')}"
     )
 
 
 @main.command()
 @course_option
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port on 127.0.0.1 (0 picks a free one).")
-@click.option("--scorm", type=click.Choice(["12", "2004"]), default="12", show_default=True,
-              help="Which SCORM version the test LMS speaks.")
-@click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 (0 picks a free one).",
+)
+@click.option(
+    "--scorm",
+    type=click.Choice(["12", "2004"]),
+    default="12",
+    show_default=True,
+    help="Which SCORM version the test LMS speaks.",
+)
+@debug_option
 def preview(course_dir: Path, port: int, scorm: str, debug: bool) -> None:
     """Serve the course in a test LMS on this computer; rebuild when files change."""
     from builder.preview import PreviewServer
@@ -111,25 +131,53 @@ def preview(course_dir: Path, port: int, scorm: str, debug: bool) -> None:
         click.echo("preview stopped")
 
 
-def _echo_now(message: str) -> None:
-    stamp = time.strftime("%H:%M:%S")
-    for line in message.splitlines():
-        click.echo(f"[{stamp}] {line}", err=True)
+@main.group()
+def new() -> None:
+    """Start a new module or question bank from working examples."""
 
 
-def _run(action, debug: bool, output: str = "text"):  # type: ignore[no-untyped-def]
+@new.command("module")
+@click.argument("module_id")
+@click.option("--title", help="The module's title [default: made from the id].")
+@course_option
+@debug_option
+def new_module(module_id: str, title: str | None, course_dir: Path, debug: bool) -> None:
+    """Create modules/MODULE_ID/, quizzes/MODULE_ID.yaml and list it in course.yaml."""
+    from builder import scaffold
+
+    written = _run(lambda: scaffold.new_module(course_dir, module_id, title), debug)
+    for path in written:
+        click.echo(f"{'updated' if path.name == 'course.yaml' else 'created'} {path}")
+
+
+@new.command("quiz")
+@click.argument("module_id")
+@course_option
+@debug_option
+def new_quiz(module_id: str, course_dir: Path, debug: bool) -> None:
+    """Create quizzes/MODULE_ID.yaml for a module that has no question bank yet."""
+    from builder import scaffold
+
+    click.echo(f"created {_run(lambda: scaffold.new_quiz(course_dir, module_id), debug)}")
+
+
+def _run(action: Callable[[], T], debug: bool, output: str = "text") -> T:
+    """Run `action`; turn every failure into a message and an exit code, never a traceback."""
     from builder.errors import CourseError
+    from builder.scaffold import ScaffoldError
 
     try:
         return action()
     except CourseError as exc:
         if output == "json":
-            click.echo(
-                json.dumps({"ok": False, "problems": [p.as_dict() for p in exc.problems]}, indent=2)
-            )
+            problems = [p.as_dict() for p in exc.problems]
+            click.echo(json.dumps({"ok": False, "problems": problems}, indent=2))
         else:
             _echo_problems(exc.problems)
-            click.echo(f"error: {exc.summary()}", err=True)
+            click.echo(click.style(f"error: {exc.summary()}", fg="red", bold=True), err=True)
+        sys.exit(1)
+    except ScaffoldError as exc:
+        click.echo(click.style(f"error: {exc}", fg="red"), err=True)
         sys.exit(1)
     except OSError as exc:
         if debug:
@@ -150,6 +198,41 @@ def _run(action, debug: bool, output: str = "text"):  # type: ignore[no-untyped-
         sys.exit(1)
 
 
-def _echo_problems(problems) -> None:  # type: ignore[no-untyped-def]
+def _echo_problems(problems: Any) -> None:
+    colours = {"error": "red", "warning": "yellow"}
     for problem in problems:
-        click.echo(problem.format(), err=True)
+        click.echo(click.style(problem.format(), fg=colours.get(problem.severity.value)), err=True)
+
+
+def _echo_build_summary(report: Any) -> None:
+    """A table of the files written, then one line of counts and time."""
+    files = [*report.packages, *([report.handbook] if report.handbook else [])]
+    width = max(len(str(w.path)) for w in files)
+    for written in files:
+        size = f"{written.size / 1024:,.0f} KB"
+        click.echo(f"{click.style(str(written.path).ljust(width), fg='green')}  {size:>9}")
+    packages = len(report.packages)
+    click.echo(
+        f"built {_count(packages, 'package')} and the handbook from {_count(report.modules, 'module')}, "
+        f"{_count(report.pages, 'page')} and {_count(report.questions, 'question')} "
+        f"in {report.seconds:.2f} s"
+    )
+
+
+def _show_progress(done: int, total: int) -> None:
+    end = "\n" if done >= total else ""
+    click.echo(f"\rrendering {done}/{total} screens{end}", nl=False, err=True)
+
+
+def _echo_now(message: str) -> None:
+    stamp = time.strftime("%H:%M:%S")
+    for line in message.splitlines():
+        click.echo(f"[{stamp}] {line}", err=True)
+
+
+def _is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

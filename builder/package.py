@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import time
@@ -32,22 +33,34 @@ def check_entry_name(name: str) -> None:
         raise ValueError(f"refusing an unsafe package path: {name!r}")
 
 
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A deterministic zip of `files`: fixed times and permissions, the manifest first."""
+    stamp = zip_time()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in zip_bytes_order(files):
+            check_entry_name(name)
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, files[name])
+    return buffer.getvalue()
+
+
 def write_package(files: dict[str, bytes], dest: Path) -> int:
     """Write `files` as a zip at `dest` atomically; return its size in bytes."""
+    return write_file(zip_bytes(files), dest)
+
+
+def write_file(data: bytes, dest: Path) -> int:
+    """Write one file atomically, like a package; return its size in bytes."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    stamp = zip_time()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-                for name in zip_bytes_order(files):
-                    check_entry_name(name)
-                    info = zipfile.ZipInfo(name, date_time=stamp)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    info.create_system = 3
-                    archive.writestr(info, files[name])
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
@@ -55,4 +68,4 @@ def write_package(files: dict[str, bytes], dest: Path) -> int:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return dest.stat().st_size
+    return len(data)

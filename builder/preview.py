@@ -79,8 +79,15 @@ def source_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
 class PreviewServer:
     """Serves the latest good build and rebuilds when the course files change."""
 
-    def __init__(self, root: Path, scorm: str = "12", port: int = 0, host: str = "127.0.0.1",
-                 report: Callable[[str], None] | None = None, interval: float = 0.3):
+    def __init__(
+        self,
+        root: Path,
+        scorm: str = "12",
+        port: int = 0,
+        host: str = "127.0.0.1",
+        report: Callable[[str], None] | None = None,
+        interval: float = 0.3,
+    ):
         self.root = root
         self.target = SCORM[scorm]
         self.scorm = scorm
@@ -147,7 +154,8 @@ class PreviewServer:
                     page = PAGE.format(
                         version="1.2" if server.scorm == "12" else "2004",
                         label="1.2" if server.scorm == "12" else "2004 4th Edition",
-                        title=_escape(server.title), course=_escape(str(server.root.name)),
+                        title=_escape(server.title),
+                        course=_escape(str(server.root.name)),
                     )
                     return self._send(page.encode(), "text/html; charset=utf-8")
                 if path == "/__dfc/status":
@@ -161,7 +169,7 @@ class PreviewServer:
                         return self._send(file.read_bytes(), _type(name))
                 if path.startswith("/course/"):
                     with server.snapshot.lock:
-                        data = server.snapshot.files.get(path[len("/course/"):])
+                        data = server.snapshot.files.get(path[len("/course/") :])
                     if data is not None:
                         return self._send(data, _type(path))
                 self.send_error(404)
@@ -179,7 +187,11 @@ class PreviewServer:
 
 def _type(name: str) -> str:
     guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") or guessed.endswith("javascript") else guessed
+    return (
+        f"{guessed}; charset=utf-8"
+        if guessed.startswith("text/") or guessed.endswith("javascript")
+        else guessed
+    )
 
 
 def _title_of(files: dict[str, bytes]) -> str:

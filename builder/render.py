@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,11 +70,13 @@ class Renderer:
         self.env = env or make_environment()
         self.course = outline.model.course
 
-    def render_screens(self) -> dict[str, bytes]:
-        """Every page, overview and quiz, plus the module assets."""
+    def render_screens(self, tick: Callable[[], None] | None = None) -> dict[str, bytes]:
+        """Every page, overview and quiz, plus the module assets; `tick` after each screen."""
         files: dict[str, bytes] = {}
         for screen in self.outline.screens:
             files[screen.url] = self._render_screen(screen).encode("utf-8")
+            if tick:
+                tick()
         for module in self.outline.modules:
             folder = f"modules/{module.id}/"
             for path, data in module.assets.items():

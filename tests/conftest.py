@@ -101,7 +101,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., dict[str, P
         if key not in cache:
             out = tmp_path_factory.mktemp(f"dist-{course}")
             report = api.build(COURSES[course], out, per_module=per_module)
-            cache[key] = {w.path.name: Package.read(w.path) for w in report.packages}
+            zips = [w.path for w in report.packages if w.path.suffix == ".zip"]
+            cache[key] = {path.name: Package.read(path) for path in zips}
         return cache[key]
 
     return get

@@ -7,8 +7,12 @@ import re
 import zipfile
 
 MINIMAL = ("fire-safety-1.0.0-scorm12.zip", "fire-safety-1.0.0-scorm2004.zip")
-WROTE = re.compile(r"^wrote (?P<path>.+\.zip) \((?P<kb>\d+) KB\)$")
-SUMMARY = re.compile(r"^(\d+) packages, (\d+) pages, (\d+) questions in (\d+\.\d\d) s$")
+HANDBOOK = "fire-safety-1.0.0-handbook.html"
+WROTE = re.compile(r"^(?P<path>\S+)\s+(?P<kb>[\d,]+) KB$")
+SUMMARY = re.compile(
+    r"^built (\d+) packages? and the handbook from (\d+) modules?, (\d+) pages? and "
+    r"(\d+) questions? in (\d+\.\d\d) s$"
+)
 
 
 def test_build_reports_packages_sizes_and_summary(course_copy, cli):
@@ -17,26 +21,35 @@ def test_build_reports_packages_sizes_and_summary(course_copy, cli):
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     *wrote, summary = result.stdout.splitlines()
-    assert len(wrote) == 2
-    for line, name in zip(wrote, MINIMAL, strict=True):
+    assert len(wrote) == 3
+    for line, name in zip(wrote, (*MINIMAL, HANDBOOK), strict=True):
         match = WROTE.match(line)
         assert match, line
         path = root / "dist" / name
         assert match["path"] == str(path)
-        assert int(match["kb"]) == round(path.stat().st_size / 1024)
+        assert int(match["kb"].replace(",", "")) == round(path.stat().st_size / 1024)
     found = SUMMARY.match(summary)
     assert found, summary
-    assert found.groups()[:3] == ("2", "2", "5")
-    assert 0 < float(found[4]) < 30
-    assert sorted(p.name for p in (root / "dist").iterdir()) == list(MINIMAL)
+    assert found.groups()[:4] == ("2", "1", "2", "5")
+    assert 0 < float(found[5]) < 30
+    assert sorted(p.name for p in (root / "dist").iterdir()) == sorted((*MINIMAL, HANDBOOK))
+    assert "\x1b[" not in result.output  # no colours when the output is not a terminal
+
+
+def test_build_quiet_prints_nothing_on_success(course_copy, cli):
+    result = cli("build", "--course", str(course_copy("minimal")), "--quiet")
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
 
 
 def test_build_one_format(course_copy, cli):
     root = course_copy("minimal")
     result = cli("build", "--course", str(root), "--format", "scorm12")
     assert result.exit_code == 0, result.output
-    assert [p.name for p in (root / "dist").iterdir()] == [MINIMAL[0]]
-    assert result.stdout.splitlines()[-1].startswith("1 packages, 2 pages, 5 questions in ")
+    assert sorted(p.name for p in (root / "dist").iterdir()) == sorted([MINIMAL[0], HANDBOOK])
+    assert result.stdout.splitlines()[-1].startswith(
+        "built 1 package and the handbook from 1 module, 2 pages and 5 questions in "
+    )
 
 
 def test_build_web_format_has_no_manifest(course_copy, cli, tmp_path):
@@ -55,6 +68,63 @@ def test_build_web_format_has_no_manifest(course_copy, cli, tmp_path):
     assert "index.html" in names and "imsmanifest.xml" not in names
 
 
+def test_new_module_then_build(course_copy, cli):
+    root = course_copy("minimal")
+    result = cli(
+        "new", "module", "evacuation", "--title", "Getting out safely", "--course", str(root)
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1] == f"updated {root / 'course' / 'course.yaml'}"
+    assert f"created {root / 'quizzes' / 'evacuation.yaml'}" in lines
+    built = cli("build", "--course", str(root))
+    assert built.exit_code == 0, built.output
+    with zipfile.ZipFile(root / "dist" / MINIMAL[0]) as archive:
+        assert "pages/evacuation/overview.html" in archive.namelist()
+    again = cli("new", "module", "evacuation", "--course", str(root))
+    assert again.exit_code == 1
+    assert again.stderr.startswith("error: ") and "Traceback" not in again.output
+
+
+def test_new_quiz_needs_a_module(course_copy, cli):
+    result = cli("new", "quiz", "no-such-module", "--course", str(course_copy("minimal")))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ")
+
+
+def test_preview_starts_prints_the_url_and_stops(course_copy, cli, monkeypatch):
+    import threading
+
+    from builder import preview
+
+    started = {}
+
+    class FakeServer:
+        def __init__(self, root, scorm, port, report):
+            started.update(root=root, scorm=scorm, port=port)
+            self.url = "http://127.0.0.1:9999/"
+
+        def start(self):
+            return self
+
+        def stop(self):
+            started["stopped"] = True
+
+    def interrupt(self, timeout=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(preview, "PreviewServer", FakeServer)
+    monkeypatch.setattr(threading.Event, "wait", interrupt)
+    root = course_copy("minimal")
+    result = cli("preview", "--course", str(root), "--port", "0", "--scorm", "2004")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "previewing at http://127.0.0.1:9999/ (SCORM 2004); press Ctrl+C to stop",
+        "preview stopped",
+    ]
+    assert started == {"root": root, "scorm": "2004", "port": 0, "stopped": True}
+
+
 def test_build_out(course_copy, cli, tmp_path):
     root = course_copy("two-modules")
     out = tmp_path / "somewhere" / "else"
@@ -62,7 +132,9 @@ def test_build_out(course_copy, cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert not (root / "dist").exists()
     assert len(list(out.glob("*.zip"))) == 6
-    assert result.stdout.splitlines()[-1].startswith("6 packages, 4 pages, 4 questions in ")
+    assert result.stdout.splitlines()[-1].startswith(
+        "built 6 packages and the handbook from 2 modules, 4 pages and 4 questions in "
+    )
     assert all(str(out) in line for line in result.stdout.splitlines()[:-1])
 
 

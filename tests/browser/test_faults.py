@@ -7,7 +7,12 @@ from test_accessibility import open_standalone
 from trainee import Trainee, calls, close, launch
 
 NAMES = {
-    "1.2": {"init": "LMSInitialize", "set": "LMSSetValue", "commit": "LMSCommit", "finish": "LMSFinish"},
+    "1.2": {
+        "init": "LMSInitialize",
+        "set": "LMSSetValue",
+        "commit": "LMSCommit",
+        "finish": "LMSFinish",
+    },
     "2004": {"init": "Initialize", "set": "SetValue", "commit": "Commit", "finish": "Terminate"},
 }
 FOLDER = {"1.2": "minimal-scorm12", "2004": "minimal-scorm2004"}
@@ -81,7 +86,9 @@ def test_api_that_appears_late_is_still_used(page, base_url, version):
 @pytest.mark.parametrize("version", VERSIONS)
 def test_initialize_that_fails_leaves_a_working_course(page, base_url, version):
     n = NAMES[version]
-    trainee = launch(page, base_url, FOLDER[version], version, faults=f"{{ {n['init']}: () => true }}")
+    trainee = launch(
+        page, base_url, FOLDER[version], version, faults=f"{{ {n['init']}: () => true }}"
+    )
     trainee.frame.wait_for_function("() => !!(window.DFC && DFC.app)")
     assert "not being recorded" in trainee.frame.inner_text("#dfc-notice")
     trainee.start("manager")
@@ -91,7 +98,11 @@ def test_initialize_that_fails_leaves_a_working_course(page, base_url, version):
     page.wait_for_timeout(300)
     assert len(calls(page, n["init"])) == 1
     assert calls(page, n["finish"]) == []
-    assert [c for c in page.evaluate("lmsCalls") if c[0] not in (n["init"], n["init"].replace("Initialize", "GetLastError"))] == []
+    assert [
+        c
+        for c in page.evaluate("lmsCalls")
+        if c[0] not in (n["init"], n["init"].replace("Initialize", "GetLastError"))
+    ] == []
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -23,7 +23,9 @@ def course(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("scorm", ["12", "2004"])
 def test_preview_tracks_rebuilds_and_reports_errors(browser, course, scorm):
     messages: list[str] = []
-    server = PreviewServer(course, scorm=scorm, port=0, report=messages.append, interval=0.1).start()
+    server = PreviewServer(
+        course, scorm=scorm, port=0, report=messages.append, interval=0.1
+    ).start()
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     try:
@@ -35,7 +37,9 @@ def test_preview_tracks_rebuilds_and_reports_errors(browser, course, scorm):
         questions = trainee.answer_all(right=True)
         trainee.submit()
         page.wait_for_selector("#panel .interactions tr:nth-child(3)")
-        rows = page.eval_on_selector_all("#panel .interactions tr", "rs => rs.map(r => r.innerText)")
+        rows = page.eval_on_selector_all(
+            "#panel .interactions tr", "rs => rs.map(r => r.innerText)"
+        )
         assert [r.split("\t")[0] for r in rows[1:]] == ["role", *questions]
         assert all(r.endswith("correct") for r in rows[2:])
         panel = page.inner_text("#panel")
@@ -44,8 +48,10 @@ def test_preview_tracks_rebuilds_and_reports_errors(browser, course, scorm):
 
         trainee.open("fire-basics/fire-triangle")
         page_file = course / PAGE
-        page_file.write_text(page_file.read_text(encoding="utf-8") + "\nA line added while previewing.\n",
-                             encoding="utf-8")
+        page_file.write_text(
+            page_file.read_text(encoding="utf-8") + "\nA line added while previewing.\n",
+            encoding="utf-8",
+        )
         trainee.frame.wait_for_selector("text=A line added while previewing.", timeout=10_000)
         assert trainee.current() == "fire-basics/fire-triangle"
 
@@ -54,7 +60,7 @@ def test_preview_tracks_rebuilds_and_reports_errors(browser, course, scorm):
         quiz.write_text(good.replace("pass_mark: 80", "pasmark: 80", 1), encoding="utf-8")
         page.wait_for_selector("#build-error:not([hidden])", timeout=10_000)
         error = page.inner_text("#build-error")
-        assert 'quizzes/fire-basics.yaml:' in error and '"pass_mark"' in error
+        assert "quizzes/fire-basics.yaml:" in error and '"pass_mark"' in error
         assert any("pasmark" in m for m in messages)
         assert any("last good build" in m for m in messages)
         assert "A line added while previewing." in trainee.frame.inner_text("#dfc-screen")
@@ -64,7 +70,9 @@ def test_preview_tracks_rebuilds_and_reports_errors(browser, course, scorm):
         page.wait_for_selector("#build-error[hidden]", state="attached", timeout=10_000)
 
         page.click("#reset")
-        page.wait_for_function("() => document.querySelectorAll('#panel .interactions tr').length === 1")
+        page.wait_for_function(
+            "() => document.querySelectorAll('#panel .interactions tr').length === 1"
+        )
         trainee.frame.wait_for_selector("h1")
         assert trainee.frame.evaluate("() => DFC.app.nav.current") == -1
     finally:

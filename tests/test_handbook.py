@@ -1,0 +1,336 @@
+"""The facilitator handbook: complete, self-contained, and printable."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+from helpers import COURSES
+
+from builder import api, markup
+from builder.handbook import (
+    BLOCK_LIMIT,
+    DAY_LIMIT,
+    ModuleView,
+    activity_minutes,
+    plan_agenda,
+    render_handbook,
+)
+from builder.models import ChoiceQuestion, Matching, Ordering, TrueFalse
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def text_of(element) -> str:
+    return words(element.text_content())
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    model, _ = api.validate(COURSES["bundled"])
+    html = render_handbook(model)
+    return model, html, lxml.html.fromstring(html)
+
+
+def handbook_of(root: Path):
+    model, _ = api.validate(root)
+    html = render_handbook(model)
+    return model, html, lxml.html.fromstring(html)
+
+
+def activity_titles(model) -> list[str]:
+    return [
+        t.info.strip()[len("activity") :].strip()
+        for m in model.modules
+        for p in m.pages
+        for t in p.tokens
+        if t.type == "container_activity_open"
+    ]
+
+
+# --- content --------------------------------------------------------------------------------
+
+
+def test_every_module_and_activity_title_is_in_the_handbook(bundled):
+    model, _html, doc = bundled
+    for module in model.modules:
+        section = doc.get_element_by_id(f"module-{module.id}")
+        assert text_of(section.xpath(".//h1")[0]) == module.meta.title
+        for objective in module.meta.objectives:
+            assert objective.text in text_of(section)
+    headings = [text_of(h) for h in doc.xpath("//section[@class='activity']/div/h2")]
+    titles = activity_titles(model)
+    assert len(titles) == 6
+    assert headings == [f"Joint activity: {t}" for t in titles]
+
+
+def test_every_question_has_its_prompt_right_answers_and_all_feedback(bundled):
+    model, _html, doc = bundled
+    count = 0
+    for module in model.modules:
+        assert module.quiz is not None
+        section = doc.get_element_by_id(f"module-{module.id}")
+        for question in module.quiz.questions:
+            count += 1
+            element = section.get_element_by_id(f"q-{question.id}")
+            assert text_of(element.find_class("prompt")[0]) == words(question.prompt)
+            answer = text_of(element.find_class("answer")[0])
+            answers = [text_of(a) for a in element.find_class("right-answer")]
+            body = text_of(element)
+            if isinstance(question, TrueFalse):
+                assert answer.endswith("True" if question.answer else "False")
+                feedback = [question.feedback_true, question.feedback_false]
+            elif isinstance(question, ChoiceQuestion):
+                right = set(question.correct_ids())
+                assert answers == [
+                    f"{chr(65 + n)}. {words(o.text)}"
+                    for n, o in enumerate(question.options)
+                    if o.id in right
+                ]
+                feedback = [o.feedback for o in question.options]
+                marked = [
+                    text_of(row.xpath("td")[1]) for row in element.xpath(".//tr[@class='right']")
+                ]
+                assert marked == [words(o.text) for o in question.options if o.id in right]
+            elif isinstance(question, Matching):
+                assert answers == [words(f"{p.item} → {p.match}") for p in question.pairs]
+                feedback = [p.feedback for p in question.pairs]
+            else:
+                assert isinstance(question, Ordering)
+                assert answers == [f"{n}. {words(i.text)}" for n, i in enumerate(question.items, 1)]
+                feedback = [i.feedback for i in question.items]
+            for text in feedback:
+                assert words(text) in body
+    assert count == model.question_count() == len(doc.find_class("question"))
+
+
+def test_key_points_come_from_the_summary_page(bundled):
+    model, _html, doc = bundled
+    for module in model.modules:
+        summary = next(p for p in module.pages if p.id == "summary")
+        bullets = [words(t.content) for t in summary.tokens if t.type == "inline" and t.level == 4]
+        section = doc.get_element_by_id(f"module-{module.id}")
+        shown = [text_of(li) for li in section.xpath(".//div[@class='key-points']//li")]
+        assert shown and shown == [markup_plain(b) for b in bullets]
+
+
+def markup_plain(source: str) -> str:
+    """The text of one line of Markdown, as the browser shows it."""
+    return text_of(lxml.html.fragment_fromstring(markup.PARSER.renderInline(source), "p"))
+
+
+def test_discussion_questions_come_from_the_lenses(bundled):
+    model, _html, doc = bundled
+    section = doc.get_element_by_id("module-why-change-together")
+    questions = [text_of(li) for li in section.xpath(".//section[@class='discussion']//ol/li")]
+    assert (
+        "How would you, as a manager, share your early thinking with union representatives "
+        "before options are fixed? What would get in the way?"
+    ) in questions
+    assert any(
+        q.startswith("How would you, as a union representative, take part") for q in questions
+    )
+    lenses = section.xpath(".//section[@class='discussion']//div[contains(@class, 'lens-rep')]")
+    assert lenses and "Union rep’s lens" in text_of(lenses[0])
+    for module in model.modules:
+        discussion = doc.get_element_by_id(f"module-{module.id}").xpath(
+            ".//section[@class='discussion']//li"
+        )
+        assert len(discussion) >= 3
+        assert not any("**" in text_of(li) or "  " in li.text_content() for li in discussion)
+
+
+def test_activity_notes_cover_preparation_pairing_timing_and_product(bundled):
+    _model, _html, doc = bundled
+    for activity in doc.xpath("//section[@class='activity']"):
+        notes = [text_of(h) for h in activity.xpath(".//div[@class='notes']//h4")]
+        assert notes == ["Prepare", "Pairing", "Timing", "What each pair produces"]
+        text = text_of(activity)
+        assert "Allow about" in text and "minutes a step" in text
+        assert "a one-page" in text_of(activity.xpath(".//div[@class='notes']/div[last()]")[0])
+
+
+def test_assessment_and_self_assessment(bundled):
+    model, _html, doc = bundled
+    final = text_of(doc.get_element_by_id("final-assessment"))
+    assert "3 (18 in all)" in final and "80%" in final
+    diagnostic = model.self_assessment
+    assert diagnostic is not None
+    part = text_of(doc.get_element_by_id("self-assessment"))
+    for statement in diagnostic.questions:
+        assert words(statement.prompt) in part
+    for band in diagnostic.bands:
+        assert words(band.title) in part and words(band.text) in part
+        for step in band.next_steps:
+            assert words(step) in part
+    top = max(o.score for o in diagnostic.scale) * len(diagnostic.questions)
+    highs = [b.min - 1 for b in diagnostic.bands[1:]] + [top]
+    for band, high in zip(diagnostic.bands, highs, strict=True):
+        assert f"{words(band.title)} (score {band.min} to {high})" in part
+    assert "(score 0 to 11)" in part and "(score 30 to 36)" in part
+
+
+def test_agenda_times_add_up(bundled):
+    model, _html, doc = bundled
+    rows = doc.xpath("//table[@class='agenda']/tbody/tr")
+    minutes = [int(text_of(r.find_class("minutes")[0])) for r in rows]
+    total = text_of(doc.xpath("//table[contains(@class, 'totals')]/tfoot//td")[1])
+    assert total.startswith(f"{sum(minutes)} (")
+    module_rows = [r for r in rows if r.get("class") == "module"]
+    assert [text_of(r.find_class("minutes")[0]) for r in module_rows] == [
+        str(m.meta.minutes) for m in model.modules
+    ]
+    assert any(r.get("class") in ("break", "lunch") for r in rows)
+
+
+def test_the_handbook_is_self_contained(bundled):
+    _model, html, doc = bundled
+    assert not doc.xpath("//script | //link | //iframe | //object | //embed")
+    assert not doc.xpath("//*[@src and not(starts-with(@src, 'data:'))]")
+    assert b"url(" not in html and b"@import" not in html
+    csp = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
+    assert csp and "default-src 'none'" in csp[0]
+
+
+# --- other courses --------------------------------------------------------------------------
+
+
+def test_a_course_without_summary_or_lenses(course_copy):
+    root = course_copy("minimal")
+    (root / "modules/fire-basics/01-fire-triangle.md").write_text(
+        "# The fire triangle\n\nEvery fire needs heat, fuel and oxygen.\n\n"
+        "## Heat\n\nA spark.\n\n## Fuel\n\nPaper.\n",
+        encoding="utf-8",
+    )
+    _model, _html, doc = handbook_of(root)
+    section = doc.get_element_by_id("module-fire-basics")
+    outline = [text_of(li) for li in section.xpath(".//ul[@class='outline']/li/ul/li")]
+    assert outline == ["Heat", "Fuel"]
+    assert "has no key-points summary" in text_of(section)
+    assert len(section.xpath(".//section[@class='discussion']//li")) == 3
+    assert text_of(section.find_class("answer")[3]).endswith(
+        "Heat → A lit match; Fuel → A pile of paper; Oxygen → The air in the room"
+    )
+
+
+def test_images_are_inlined_and_the_model_is_left_alone(make_course):
+    root = make_course(
+        {
+            "modules/first-aid-kit/02-checks.md": "# Checking the kit\n\n::: key-points\n"
+            "![A green first aid box](images/kit.png)\n\n"
+            "![An outside picture](https://example.org/x.png)\n\n"
+            "See [what is in the kit](01-contents.md).\n:::\n"
+        },
+        base="two-modules",
+    )
+    model, html, doc = handbook_of(root)
+    images = doc.xpath("//img")
+    assert [i.get("alt") for i in images] == ["A green first aid box"]
+    assert images[0].get("src").startswith("data:image/png;base64,")
+    assert "[Image: An outside picture]" in text_of(doc)
+    assert b"example.org" not in html
+    assert doc.xpath("//a[text()='what is in the kit']/@href") == ["#module-first-aid-kit"]
+    tokens = model.module("first-aid-kit").pages[1].tokens
+    srcs = [src for kind, src, _line, _t in markup.references(tokens) if kind == "image"]
+    assert srcs == ["images/kit.png", "https://example.org/x.png"]
+
+
+def test_trainer_text_is_escaped(make_course):
+    root = make_course(
+        {
+            "quizzes/fire-basics.yaml": (COURSES["minimal"] / "quizzes/fire-basics.yaml")
+            .read_text(encoding="utf-8")
+            .replace(
+                "Which of these is part of the fire triangle?",
+                '"Is <b>this</b> & <script>that</script> part of it?"',
+            )
+        }
+    )
+    _model, html, doc = handbook_of(root)
+    assert b"<script>" not in html and not doc.xpath("//b")
+    assert "Is <b>this</b> & <script>that</script> part of it?" in text_of(doc)
+
+
+def test_long_courses_are_split_into_sessions():
+    def module(number: int, minutes: int) -> ModuleView:
+        return ModuleView(
+            number, f"m{number}", f"M{number}", minutes, [], "", "", "", [], [], [], None, []
+        )
+
+    agenda = plan_agenda([module(n, 60) for n in range(1, 9)])
+    assert len(agenda.days) == 2
+    assert [sum(r.kind == "module" for r in d.rows) for d in agenda.days] == [4, 4]
+    for day in agenda.days:
+        assert day.minutes <= DAY_LIMIT
+        assert day.rows[0].start == "09:30"
+        stretch = 0
+        for row in day.rows:
+            stretch = 0 if row.kind in ("break", "lunch") else stretch + row.minutes
+            assert stretch <= BLOCK_LIMIT + 30  # the opening plus one module at most
+        assert sum(r.kind == "lunch" for r in day.rows) <= 1
+    titles = [r.title for d in agenda.days for r in d.rows if r.kind == "module"]
+    assert titles == [f"Module {n}: M{n}" for n in range(1, 9)]
+    assert abs(agenda.days[0].minutes - agenda.days[1].minutes) <= 100
+    assert len(plan_agenda([module(1, 600)]).days) == 1
+
+
+def test_activity_timing():
+    assert activity_minutes(5) == 30
+    assert activity_minutes(6) == 35
+    assert activity_minutes(0) == 30
+
+
+# --- print ----------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_bundled_handbook_prints_to_sane_pages(tmp_path):
+    if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
+        pytest.fail(
+            f"Chromium is not at {CHROMIUM}: run `make chromium` (scripts/install-chromium.sh)"
+        )
+    try:
+        import pypdf
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:  # pragma: no cover
+        pytest.fail(f"{exc.name} is not installed: run `make test` (pip install -e '.[test]')")
+    model, _ = api.validate(COURSES["bundled"])
+    page_file = tmp_path / "handbook.html"
+    page_file.write_bytes(render_handbook(model))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
+        )
+        try:
+            page = browser.new_page()
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(page_file.as_uri())
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        finally:
+            browser.close()
+    assert requests == [page_file.as_uri()]  # nothing else is loaded
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    pages = [pg.extract_text() or "" for pg in reader.pages]
+    assert 10 <= len(pages) <= 120
+    for number, text in enumerate(pages, 1):
+        assert len(text.split()) >= 20, f"page {number} is (nearly) blank: {text!r}"
+    # Page numbers from the @page rules, and the A4 size.
+    assert f"Page 2 of {len(pages)}" in pages[1]
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (595, 842)
+    # Every module, and every module's answer key, starts a page of its own.
+    count = len(model.modules)
+    for number, module in enumerate(model.modules, 1):
+        starts = [t for t in pages if f"MODULE {number} OF {count}" in t]
+        assert len(starts) == 1
+        assert f"\n{module.meta.title}\n" in starts[0]
+    keys = [t for t in pages if t.split("\n")[2:3] == ["Answer key: Knowledge check"]]
+    assert len(keys) == count
