@@ -27,9 +27,10 @@ def check_course(loaded: Loaded, problems: Problems) -> CourseModel | None:
     # every mistake in every file.
     if loaded.course is not None:
         _check_module_list(loaded, problems)
+    all_pages = {page.path for module in loaded.modules.values() for page in module.pages}
     for module in loaded.modules.values():
         _check_pages(module, problems)
-        _check_references(module, problems)
+        _check_references(module, all_pages, problems)
     _check_unique_objectives(loaded, problems)
     _check_quizzes(loaded, problems)
     for module in loaded.modules.values():
@@ -82,10 +83,9 @@ def _check_pages(module: Module, problems: Problems) -> None:
         seen.setdefault(page.id, page.path)
 
 
-def _check_references(module: Module, problems: Problems) -> None:
-    """Every image and page link resolves inside the module; every asset is used."""
+def _check_references(module: Module, all_pages: set[str], problems: Problems) -> None:
+    """Every image resolves inside the module, every page link to a page; every asset is used."""
     folder = posixpath.dirname(module.path)
-    page_files = {page.path for page in module.pages}
     used: set[str] = set()
     sources = [(module.path, module.intro_tokens)] + [(p.path, p.tokens) for p in module.pages]
     for path, tokens in sources:
@@ -101,14 +101,12 @@ def _check_references(module: Module, problems: Problems) -> None:
                 problems.error(where, f'"{target}": use a path relative to the module folder')
                 continue
             resolved = markup.resolve(folder, target)
+            if kind == "link" and target.split("#")[0].endswith(".md"):
+                if resolved not in all_pages:
+                    problems.error(where, f'link to "{target}": no such page', "broken-link")
+                continue
             if not resolved.startswith(folder + "/"):
                 problems.error(where, f'"{target}" points outside the module folder')
-                continue
-            if kind == "link" and target.split("#")[0].endswith(".md"):
-                if resolved not in page_files:
-                    problems.error(
-                        where, f'link to "{target}": no such page in this module', "broken-link"
-                    )
                 continue
             if resolved not in module.assets:
                 problems.error(

@@ -107,13 +107,21 @@ def resolve(module_dir: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(module_dir, path))
 
 
-def render(tokens: list[Any], rewrite: Callable[[str, str], str] | None = None) -> str:
-    """Render tokens to HTML, passing image and link targets through `rewrite(kind, url)`."""
+def render(tokens: list[Any], rewrite: Callable[[str, str], str | None] | None = None) -> str:
+    """Render tokens to HTML, passing image and link targets through `rewrite(kind, url)`.
+
+    `rewrite` returning None removes the link's target, leaving its text.
+    """
     if rewrite:
         for kind, _target, _line, token in references(tokens):
             attr = "src" if kind == "image" else "href"
             # Keep the author's target so rendering twice never rewrites a rewritten URL.
             original = token.meta.setdefault("dfc_target", token.attrGet(attr) or "")
-            if not is_external(original):
-                token.attrSet(attr, rewrite(kind, original))
+            if is_external(original):
+                continue
+            url = rewrite(kind, original)
+            if url is None:
+                token.attrs.pop(attr, None)  # not a link in this package: plain text
+            else:
+                token.attrSet(attr, url)
     return PARSER.renderer.render(tokens, PARSER.options, {})

@@ -69,6 +69,7 @@ class Renderer:
         self.outline = outline
         self.env = env or make_environment()
         self.course = outline.model.course
+        self._urls: dict[str, str] | None = None
 
     def render_screens(self, tick: Callable[[], None] | None = None) -> dict[str, bytes]:
         """Every page, overview and quiz, plus the module assets; `tick` after each screen."""
@@ -220,16 +221,27 @@ class Renderer:
 
     def _markdown(self, module: Module, tokens: list[Any]) -> str:
         folder = f"modules/{module.id}"
-        pages = {p.path: p.id for p in module.pages}
+        pages = self._page_urls()
 
-        def rewrite(kind: str, target: str) -> str:
+        def rewrite(kind: str, target: str) -> str | None:
             anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
             resolved = markup.resolve(folder, target)
-            if kind == "link" and resolved in pages:
-                return f"pages/{module.id}/{pages[resolved]}.html{anchor}"
+            if kind == "link" and target.split("#")[0].endswith(".md"):
+                # A page of a module this package leaves out (--per-module) is not linked.
+                return pages[resolved] + anchor if resolved in pages else None
             return f"pages/{module.id}/{resolved.removeprefix(folder + '/')}{anchor}"
 
         return markup.render(tokens, rewrite)
+
+    def _page_urls(self) -> dict[str, str]:
+        """Source path of every page in this package -> its URL in the package."""
+        if self._urls is None:
+            self._urls = {
+                page.path: f"pages/{m.id}/{page.id}.html"
+                for m in self.outline.modules
+                for page in m.pages
+            }
+        return self._urls
 
 
 def runtime_scripts(target: Target) -> list[str]:

@@ -30,7 +30,7 @@ RULES = {
     "broken-link": (
         {PAGE: PAGE_TEXT + "\nSee [the alarm page](02-alarms.md).\n"},
         "error",
-        'modules/fire-basics/01-fire-triangle.md:5: error: link to "02-alarms.md": no such page in this module',
+        'modules/fire-basics/01-fire-triangle.md:5: error: link to "02-alarms.md": no such page',
     ),
     "missing-asset": (
         {PAGE: PAGE_TEXT + "\n![A fire triangle](images/triangle.png)\n"},

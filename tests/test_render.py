@@ -191,3 +191,20 @@ def test_index_holds_the_course_data(built, target):
     assert data["diagnostic"]["questions"] == ["ready-01", "ready-02"]
     scripts = parse(pkg, "index.html").xpath("//script/@src")
     assert f"runtime/lms-{target}.js" in scripts
+
+
+def test_links_between_modules_and_per_module_packages(make_course, tmp_path):
+    page = "modules/first-aid-kit/02-checks.md"
+    root = make_course(base="two-modules")
+    text = (root / page).read_text(encoding="utf-8")
+    (root / page).write_text(
+        text + "\nSee [when to call](../calling-for-help/01-when.md#top).\n", encoding="utf-8"
+    )
+    report = api.build(root, tmp_path / "out", ["scorm12"], per_module=True)
+    by_name = {w.path.name: Package.read(w.path) for w in report.packages}
+    whole = by_name["first-aid-2.1.0-scorm12.zip"]
+    link = parse(whole, "pages/first-aid-kit/checks.html").xpath("//a[.='when to call']")[0]
+    assert link.get("href") == "pages/calling-for-help/when.html#top"
+    alone = next(p for n, p in by_name.items() if "-first-aid-kit-" in n)
+    link = parse(alone, "pages/first-aid-kit/checks.html").xpath("//a[.='when to call']")[0]
+    assert link.get("href") is None  # that module is not in this package: text, not a dead link
