@@ -198,6 +198,7 @@ class Renderer:
             )
             return self.env.get_template("quiz.html").render(
                 common,
+                heading=f"{screen.title}: {module.meta.title}",
                 quiz_id=module.id,
                 graded=graded,
                 intro=intro,
@@ -212,7 +213,12 @@ class Renderer:
                 f"You need {final.pass_mark}% to pass."
             )
             return self.env.get_template("quiz.html").render(
-                common, quiz_id="final", graded=True, intro=intro, questions=questions
+                common,
+                heading=screen.title,
+                quiz_id="final",
+                graded=True,
+                intro=intro,
+                questions=questions,
             )
         assert self.outline.model.self_assessment is not None
         return self.env.get_template("diagnostic.html").render(

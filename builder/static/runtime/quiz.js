@@ -90,7 +90,9 @@
       return out;
     }
     var picked = DFC.$$('input:checked', box).map(function (i) { return i.value; });
-    return q.type === 'multiple' ? picked : picked[0];
+    /* Options may be shuffled on screen; keep answers in the bank's order. */
+    if (q.type === 'multiple') return q.options.filter(function (id) { return picked.indexOf(id) >= 0; });
+    return picked[0];
   }
 
   function writeAnswer(q, box, answer) {
