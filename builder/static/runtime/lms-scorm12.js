@@ -35,7 +35,6 @@
 
   function scorm12(api) {
     var lms = DFC.scormCalls(api, NAMES);
-    var interactions = 0, objectives = {}, objectiveCount = 0;
     var adapter = {
       maxSuspend: 4096,
       resumed: false, location: '', suspendData: '',
@@ -44,9 +43,7 @@
         adapter.resumed = lms.get('cmi.core.entry') === 'resume';
         adapter.location = lms.get('cmi.core.lesson_location');
         adapter.suspendData = lms.get('cmi.suspend_data');
-        interactions = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
-        objectiveCount = parseInt(lms.get('cmi.objectives._count'), 10) || 0;
-        for (var i = 0; i < objectiveCount; i++) objectives[lms.get('cmi.objectives.' + i + '.id')] = i;
+        lms.readLists();
         var status = lms.get('cmi.core.lesson_status');
         if (status === 'not attempted' || status === '') lms.set('cmi.core.lesson_status', 'incomplete');
         return true;
@@ -66,8 +63,7 @@
         return lms.set('cmi.core.lesson_status', value);
       },
       addInteraction: function (rec) {
-        var p = 'cmi.interactions.' + interactions + '.';
-        interactions += 1;
+        var p = lms.nextInteraction();
         lms.set(p + 'id', rec.id);
         if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
         lms.set(p + 'time', clock(rec.when));
@@ -79,13 +75,7 @@
         if (rec.latencyMs !== undefined) lms.set(p + 'latency', timespan(rec.latencyMs));
       },
       setObjective: function (id, state) {
-        var n = objectives[id];
-        if (n === undefined) {
-          n = objectives[id] = objectiveCount;
-          objectiveCount += 1;
-          lms.set('cmi.objectives.' + n + '.id', id);
-        }
-        var p = 'cmi.objectives.' + n + '.';
+        var p = lms.objective(id);
         if (state.score !== undefined) {
           lms.set(p + 'score.min', 0); lms.set(p + 'score.max', 100); lms.set(p + 'score.raw', state.score);
         }

@@ -29,7 +29,6 @@
 
   function scorm2004(api) {
     var lms = DFC.scormCalls(api, NAMES);
-    var interactions = 0, objectives = {}, objectiveCount = 0;
     var adapter = {
       maxSuspend: 64000,
       resumed: false, location: '', suspendData: '',
@@ -38,9 +37,7 @@
         adapter.resumed = lms.get('cmi.entry') === 'resume';
         adapter.location = lms.get('cmi.location');
         adapter.suspendData = lms.get('cmi.suspend_data');
-        interactions = parseInt(lms.get('cmi.interactions._count'), 10) || 0;
-        objectiveCount = parseInt(lms.get('cmi.objectives._count'), 10) || 0;
-        for (var i = 0; i < objectiveCount; i++) objectives[lms.get('cmi.objectives.' + i + '.id')] = i;
+        lms.readLists();
         if (lms.get('cmi.completion_status') === 'not attempted' || lms.get('cmi.completion_status') === 'unknown') {
           lms.set('cmi.completion_status', 'incomplete');
         }
@@ -60,8 +57,7 @@
         return lms.set('cmi.success_status', status.success || 'unknown');
       },
       addInteraction: function (rec) {
-        var p = 'cmi.interactions.' + interactions + '.';
-        interactions += 1;
+        var p = lms.nextInteraction();
         lms.set(p + 'id', rec.id);
         lms.set(p + 'type', rec.type);
         if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
@@ -74,13 +70,7 @@
         if (rec.description) lms.set(p + 'description', rec.description.slice(0, 250));
       },
       setObjective: function (id, state) {
-        var n = objectives[id];
-        if (n === undefined) {
-          n = objectives[id] = objectiveCount;
-          objectiveCount += 1;
-          lms.set('cmi.objectives.' + n + '.id', id);
-        }
-        var p = 'cmi.objectives.' + n + '.';
+        var p = lms.objective(id);
         if (state.score !== undefined) {
           lms.set(p + 'score.min', 0); lms.set(p + 'score.max', 100);
           lms.set(p + 'score.raw', state.score); lms.set(p + 'score.scaled', decimal(state.score / 100));

@@ -73,7 +73,25 @@
       }
       return ok;
     }
-    return {
+    /* Interactions and objectives are numbered lists with the same names in both versions. */
+    var interactions = 0, objectives = {}, objectiveCount = 0;
+    function count(list) { return parseInt(lms.get('cmi.' + list + '._count'), 10) || 0; }
+    var lms = {
+      readLists: function () {
+        interactions = count('interactions');
+        objectiveCount = count('objectives');
+        for (var i = 0; i < objectiveCount; i++) objectives[lms.get('cmi.objectives.' + i + '.id')] = i;
+      },
+      nextInteraction: function () { interactions += 1; return 'cmi.interactions.' + (interactions - 1) + '.'; },
+      objective: function (id) {
+        var n = objectives[id];
+        if (n === undefined) {
+          n = objectives[id] = objectiveCount;
+          objectiveCount += 1;
+          lms.set('cmi.objectives.' + n + '.id', id);
+        }
+        return 'cmi.objectives.' + n + '.';
+      },
       init: function () { return call(names.init, [''], ''); },
       get: function (key) {
         try { return String(api[names.get](key) || ''); } catch (e) { return ''; }
@@ -83,6 +101,7 @@
       finish: function () { return call(names.finish, [''], ''); },
       lastError: function () { try { return error(); } catch (e) { return 'unknown'; } }
     };
+    return lms;
   };
 
   /* Two-digit padding for time formats. */
