@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 from builder import markup
 from builder.budget import check_reading_time
@@ -18,6 +20,8 @@ from builder.models import (
 )
 
 RESERVED_PAGE_IDS = {"overview", "quiz"}
+DRIVE_PATH = re.compile(r"^[A-Za-z]:[\\/]")  # C:\Pictures\map.png
+EXAMPLE = {"image": "![A map of the exits](images/exits.png)", "link": "[the alarm](02-alarm.md)"}
 COURSE_FILE = "course/course.yaml"
 
 
@@ -30,7 +34,7 @@ def check_course(loaded: Loaded, problems: Problems) -> CourseModel | None:
     all_pages = {page.path for module in loaded.modules.values() for page in module.pages}
     for module in loaded.modules.values():
         _check_pages(module, problems)
-        _check_references(module, all_pages, problems)
+        _check_references(module, all_pages, problems, loaded.refused)
     _check_unique_objectives(loaded, problems)
     _check_quizzes(loaded, problems)
     for module in loaded.modules.values():
@@ -83,24 +87,44 @@ def _check_pages(module: Module, problems: Problems) -> None:
         seen.setdefault(page.id, page.path)
 
 
-def _check_references(module: Module, all_pages: set[str], problems: Problems) -> None:
+def _check_references(
+    module: Module, all_pages: set[str], problems: Problems, refused: set[str]
+) -> None:
     """Every image resolves inside the module, every page link to a page; every asset is used."""
     folder = posixpath.dirname(module.path)
     used: set[str] = set()
     sources = [(module.path, module.intro_tokens)] + [(p.path, p.tokens) for p in module.pages]
     for path, tokens in sources:
-        for kind, target, line, token in markup.references(tokens):
+        for kind, encoded, line, token in markup.references(tokens):
+            # markdown-it %-encodes spaces and accents; files are named as the trainer typed.
+            target = unquote(encoded)
             where = Location(path, line + 1 if line is not None else None)
             if kind == "image" and not token.content.strip():
                 problems.warning(
                     where, f'image "{target}" has no alt text: describe it in ![...]', "alt-text"
                 )
-            if markup.is_external(target):
+            if not target.strip():
+                problems.error(where, f"the {kind} has no path: write it like {EXAMPLE[kind]}")
                 continue
-            if target.startswith("/") or "\\" in target:
+            if target.startswith("/") or DRIVE_PATH.match(target):
                 problems.error(where, f'"{target}": use a path relative to the module folder')
                 continue
+            if markup.is_external(target):
+                if kind == "image" and not target.lower().startswith(("data:", "#")):
+                    problems.warning(
+                        where,
+                        f'image "{target}" is on another website and will not show: pages '
+                        "show only images in the package; save it in the module's images/ folder",
+                        "external-image",
+                    )
+                continue
+            if "\\" in target:
+                problems.error(where, f'"{target}": use / between folders, not \\')
+                continue
             resolved = markup.resolve(folder, target)
+            if resolved == folder:
+                problems.error(where, f'"{target}" is the module folder, not a file')
+                continue
             if kind == "link" and target.split("#")[0].endswith(".md"):
                 if resolved not in all_pages:
                     problems.error(where, f'link to "{target}": no such page', "broken-link")
@@ -108,7 +132,7 @@ def _check_references(module: Module, all_pages: set[str], problems: Problems) -
             if not resolved.startswith(folder + "/"):
                 problems.error(where, f'"{target}" points outside the module folder')
                 continue
-            if resolved not in module.assets:
+            if resolved not in module.assets and resolved not in refused:
                 problems.error(
                     where, f'{kind} "{target}" not found (looked for {resolved})', "missing-asset"
                 )
@@ -158,14 +182,7 @@ def _check_quizzes(loaded: Loaded, problems: Problems) -> None:
             )
         objectives = {o.id for o in module.meta.objectives} if module else None
         for index, question in enumerate(quiz.questions):
-            where = _line(loaded, path, "questions", index, "id")
-            if question.id in question_ids:
-                problems.error(
-                    where,
-                    f'question "{question.id}": the id is also used in '
-                    f"{_at(question_ids[question.id])}",
-                )
-            question_ids.setdefault(question.id, where)
+            _claim_question_id(loaded, path, index, question.id, question_ids, problems)
             _check_question(loaded, path, index, question, objectives, problems)
     for stem, diagnostic in loaded.diagnostics.items():
         _check_diagnostic(loaded, loaded.quiz_paths[stem], diagnostic, question_ids, problems)
@@ -296,6 +313,24 @@ def _check_self_assessment(loaded: Loaded, problems: Problems) -> None:
         )
 
 
+def _claim_question_id(
+    loaded: Loaded,
+    path: str,
+    index: int,
+    question_id: str,
+    question_ids: dict[str, Location],
+    problems: Problems,
+) -> None:
+    """Question ids are unique across the course: the LMS reports answers by them."""
+    where = _line(loaded, path, "questions", index, "id")
+    if question_id in question_ids:
+        problems.error(
+            where,
+            f'question "{question_id}": the id is also used in {_at(question_ids[question_id])}',
+        )
+    question_ids.setdefault(question_id, where)
+
+
 def _check_diagnostic(
     loaded: Loaded,
     path: str,
@@ -304,14 +339,7 @@ def _check_diagnostic(
     problems: Problems,
 ) -> None:
     for index, statement in enumerate(diagnostic.questions):
-        where = _line(loaded, path, "questions", index, "id")
-        if statement.id in question_ids:
-            problems.error(
-                where,
-                f'question "{statement.id}": the id is also used in '
-                f"{_at(question_ids[statement.id])}",
-            )
-        question_ids.setdefault(statement.id, where)
+        _claim_question_id(loaded, path, index, statement.id, question_ids, problems)
     previous = -1
     for index, band in enumerate(diagnostic.bands):
         if band.min <= previous:
