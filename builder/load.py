@@ -28,15 +28,20 @@ class Loaded:
     # Quiz files that could not be read (their stem and, when readable, their `module`):
     # checks skip follow-on errors such as "has no question bank" for these.
     unreadable_quizzes: set[str] = field(default_factory=set)
+    # Links refused by discover (they lead out of the course): reported there already.
+    refused: set[str] = field(default_factory=set)
 
 
 def load_sources(root: Path, problems: Problems) -> Loaded:
     """Discover and read every file; shape errors go to `problems`."""
     sources = discover_sources(root, problems)
-    loaded = Loaded(None)
-    loaded.course = _load_yaml_model(root, COURSE_FILE, Course, problems, loaded.docs)
+    loaded = Loaded(None, refused=sources.refused)
+    if COURSE_FILE not in sources.refused:
+        loaded.course = _load_yaml_model(root, COURSE_FILE, Course, problems, loaded.docs)
     for module_sources in sources.modules.values():
         loaded.module_dirs[module_sources.id] = module_sources.dir
+        if module_sources.module_file in sources.refused:
+            continue
         module = load_module(root, module_sources, problems, loaded.docs)
         if module is not None:
             loaded.modules[module.id] = module
@@ -52,7 +57,10 @@ def _load_quizzes(root: Path, sources: Sources, loaded: Loaded, problems: Proble
             continue
         loaded.docs[path] = doc
         loaded.quiz_paths[stem] = path
-        is_diagnostic = isinstance(doc.data, dict) and doc.data.get("kind") == "diagnostic"
+        # A `kind:` without a `module:` is a questionnaire, so `kind: diagnostc` is told
+        # about kind rather than about every questionnaire field a bank does not have.
+        data = doc.data if isinstance(doc.data, dict) else {}
+        is_diagnostic = "kind" in data and (data["kind"] == "diagnostic" or "module" not in data)
         model, found = validate(Diagnostic if is_diagnostic else Quiz, doc)
         problems.extend(found)
         if isinstance(model, Diagnostic):
@@ -81,6 +89,12 @@ def load_module(
     if meta_doc is None:
         return None
     docs[path] = meta_doc
+    if meta_doc.data is None:
+        *names, last = [name for name, f in ModuleMeta.model_fields.items() if f.is_required()]
+        problems.error(
+            Location(path, 1), f"the front matter is empty: it needs {', '.join(names)} and {last}"
+        )
+        return None
     meta, found = validate(ModuleMeta, meta_doc)
     problems.extend(found)
     if meta is None:
@@ -124,7 +138,13 @@ def load_page(root: Path, path: str, problems: Problems) -> Page | None:
 def split_front_matter(text: str, path: str, problems: Problems) -> tuple[str, str, int] | None:
     """Split `---` front matter from the body; return (front, body, body's first line)."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    if not text.strip():
+        problems.error(
+            Location(path, 1),
+            "the file is empty: it needs front matter: a line ---, the YAML, then ---",
+        )
+        return None
+    if lines[0].strip() != "---":
         problems.error(
             Location(path, 1), "must start with front matter: a line ---, the YAML, then ---"
         )
@@ -166,6 +186,9 @@ def _parse(text: str, path: str, problems: Problems, first_line: int = 1) -> Yam
         return parse_yaml(text, path, first_line)
     except YamlSyntaxError as exc:
         problems.error(Location(path, exc.line), exc.message)
+        return None
+    except RecursionError:
+        problems.error(Location(path), "is nested too deeply to read: simplify it")
         return None
 
 

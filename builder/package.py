@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import tempfile
@@ -56,7 +57,11 @@ def write_package(files: dict[str, bytes], dest: Path) -> int:
 def write_file(data: bytes, dest: Path) -> int:
     """Write one file atomically, like a package; return its size in bytes."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    # The writer's process id is in the name, so a later build can tell a temporary file
+    # left by a killed build from one another build is still writing.
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{dest.name}.{os.getpid()}.", suffix=".part", dir=dest.parent
+    )
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -68,4 +73,30 @@ def write_file(data: bytes, dest: Path) -> int:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    remove_stale_parts(dest)
     return len(data)
+
+
+def remove_stale_parts(dest: Path) -> None:
+    """Delete temporary files for `dest` left by builds that were killed mid-write."""
+    prefix = f".{dest.name}."
+    for path in dest.parent.glob(f"{glob.escape(prefix)}*.part"):
+        pid = path.name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and _running(int(pid)):
+            continue  # another build is writing it right now
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # Windows: still open in another build; the next build tries again
+
+
+def _running(pid: int) -> bool:
+    if os.name == "nt":
+        return False  # signal 0 means Ctrl+C there; a file in use cannot be deleted anyway
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True

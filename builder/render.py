@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,9 +47,38 @@ def make_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache(),
     )
     env.globals["choices"] = choice_views
     return env
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds, like .pyc files.
+
+    jinja2 checks each entry against a hash of the template's source, so an edited
+    template is compiled afresh. A cache that cannot be read or written is ignored.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry: compile the template instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def template_cache() -> jinja2.BytecodeCache:
+    """Where compiled templates are kept: beside the no-op build records (builder/cache.py)."""
+    from builder.cache import cache_dir
+
+    return _TemplateCache(str(cache_dir() / "templates"))
 
 
 def choice_views(question: Any) -> list[ChoiceView]:
@@ -70,6 +100,11 @@ class Renderer:
         self.env = env or make_environment()
         self.course = outline.model.course
         self._urls: dict[str, str] | None = None
+        # Looked up once per screen: dicts, so a course of thousands of modules stays linear.
+        self._modules = {m.id: m for m in outline.model.modules}
+        self._screens_of: dict[str | None, list[Screen]] = {}
+        for screen in outline.screens:
+            self._screens_of.setdefault(screen.module, []).append(screen)
 
     def render_screens(self, tick: Callable[[], None] | None = None) -> dict[str, bytes]:
         """Every page, overview and quiz, plus the module assets; `tick` after each screen."""
@@ -161,7 +196,7 @@ class Renderer:
         groups: list[dict[str, Any]] = []
         for module in self.outline.modules:
             groups.append(
-                {"title": module.meta.title, "screens": self.outline.module_screens(module.id)}
+                {"title": module.meta.title, "screens": self._screens_of.get(module.id, [])}
             )
         for screen in self.outline.screens:
             if screen.module is None:
@@ -176,10 +211,10 @@ class Renderer:
             "screen": screen,
         }
         if screen.kind in ("page", "overview"):
-            module = self.outline.model.module(screen.module or "")
+            module = self._modules[screen.module or ""]
             if screen.kind == "overview":
                 body = self._markdown(module, module.intro_tokens)
-                contents = self.outline.module_screens(module.id)[1:]
+                contents = self._screens_of.get(module.id, [])[1:]
                 return self.env.get_template("overview.html").render(
                     common, module=module, body=Markup(body), contents=contents
                 )
@@ -188,7 +223,7 @@ class Renderer:
                 common, body=Markup(self._markdown(module, page.tokens))
             )
         if screen.kind == "quiz":
-            module = self.outline.model.module(screen.module or "")
+            module = self._modules[screen.module or ""]
             assert module.quiz is not None
             graded = self.outline.graded == module.id
             intro = (

@@ -29,12 +29,36 @@ def validate(model: type[BaseModel], doc: YamlDoc) -> tuple[Any, list[Problem]]:
         return None, [Problem(Location(doc.path, 1), "the file is empty")]
     if not isinstance(doc.data, dict):
         return None, [
-            Problem(Location(doc.path, doc.line()), "expected a set of `key: value` lines")
+            Problem(Location(doc.path, doc.line() or 1), "expected a set of `key: value` lines")
         ]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(model, doc, err) for err in exc.errors()]
+        errors = _without_follow_ons(model, doc.data, exc.errors())
+        return None, [_problem(model, doc, err) for err in errors]
+
+
+def _without_follow_ons(model: type[BaseModel], data: Any, errors: list[Any]) -> list[Any]:
+    """Drop `feedback: is missing` when the same entry has a misspelt `feedbak:`."""
+    misspelt = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = _data_loc(data, err["loc"])
+            hint = _suggest(model, data, loc)
+            if hint:
+                misspelt.add((*loc[:-1], hint))
+    return [
+        err
+        for err in errors
+        if not (err["type"] == "missing" and _data_loc(data, err["loc"]) in misspelt)
+    ]
+
+
+def _suggest(model: type[BaseModel], data: Any, loc: Loc) -> str | None:
+    """The known field an unknown field at `loc` is probably a misspelling of."""
+    field = str(loc[-1]) if loc else ""
+    hint = difflib.get_close_matches(field, _known_fields(model, data, loc[:-1]), n=1)
+    return hint[0] if hint else None
 
 
 def _problem(model: type[BaseModel], doc: YamlDoc, err: Any) -> Problem:
@@ -88,18 +112,25 @@ def _describe_loc(data: Any, loc: Loc) -> list[str]:
     field = [p for p in loc if isinstance(p, str)]
     if field and not isinstance(loc[-1], int):
         parts.append(field[-1])
+    elif len(loc) > 1 and loc[-2] not in NAMED_LISTS and isinstance(loc[-2], str):
+        parts.append(loc[-2])  # an entry of a plain list, e.g. `packages: [pdf]`
     return parts
 
 
 def _message(model: type[BaseModel], data: Any, loc: Loc, err: Any, field: str) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    value = err.get("input")
+    # A plain entry of a list (an id in `modules:`) is named by its value in the message.
+    quoted = f'"{value}" ' if loc and isinstance(loc[-1], int) and _plain(value) else ""
     if kind == "missing":
         return "is missing"
+    if value is None and kind.endswith("_type"):
+        return "is empty"  # `title:` with nothing after it
     if kind == "extra_forbidden":
+        hint = _suggest(model, data, loc)
         known = _known_fields(model, data, loc[:-1])
-        hint = difflib.get_close_matches(field, known, n=1)
-        suggestion = f'; did you mean "{hint[0]}"?' if hint else f" (allowed: {', '.join(known)})"
+        suggestion = f'; did you mean "{hint}"?' if hint else f" (allowed: {', '.join(known)})"
         return f"is not a known field{suggestion}"
     if kind == "union_tag_invalid":
         return f'"{ctx.get("tag")}" is not a question type; use one of: {", ".join(QUESTION_TYPES)}'
@@ -108,13 +139,16 @@ def _message(model: type[BaseModel], data: Any, loc: Loc, err: Any, field: str) 
     if kind == "string_pattern_mismatch":
         if field == "language":
             return 'should be a language tag such as "en-GB"'
-        return "should use lower-case letters, digits and hyphens, starting with a letter"
+        return f"{quoted}should use lower-case letters, digits and hyphens, starting with a letter"
     if kind in ("string_type",) and field == "version":
         return 'should be text: put the version in quotes, e.g. "1.0.0"'
     if kind == "string_too_short":
         return "is empty"
+    if kind == "string_too_long":
+        return f"{quoted}is too long (at most {ctx.get('max_length')} characters)"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} entries"
+        least = ctx.get("min_length")
+        return f"needs at least {least} {'entry' if least == 1 else 'entries'}"
     if kind == "too_long":
         return f"has too many entries (at most {ctx.get('max_length')})"
     if kind in ("greater_than_equal", "greater_than"):
@@ -132,8 +166,16 @@ def _message(model: type[BaseModel], data: Any, loc: Loc, err: Any, field: str) 
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "should be a set of `key: value` lines"
     if kind == "literal_error":
-        return f"should be one of: {ctx.get('expected')}"
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        if _plain(value):
+            return f'"{value}" is not one of: {expected}'
+        return f"should be one of: {expected}"
     return err["msg"][0].lower() + err["msg"][1:]
+
+
+def _plain(value: Any) -> bool:
+    """A value short and simple enough to quote back to the trainer."""
+    return isinstance(value, str | int | float) and len(str(value)) <= 60
 
 
 def _known_fields(model: type[BaseModel], data: Any, loc: Loc) -> list[str]:

@@ -1,0 +1,456 @@
+"""Benchmarks for dfc-course: `python bench/run.py [--quick] [--json FILE]`.
+
+Every build runs as a whole process (interpreter start included) into a fresh temporary
+--out folder, after one warm-up run; each timing is the median of the runs, shown with
+its min and max. The keys of the JSON output are documented in BENCHMARKS.md and stay
+stable; `--quick` keeps every measurement but makes fewer runs on smaller courses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from gen_course import generate  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+BROWSER_DIR = REPO / "tests" / "browser"
+SCORM_AGAIN = BROWSER_DIR / "node_modules" / "scorm-again" / "dist" / "scorm-again.js"
+IMPORT_FLOOR = "import jinja2, lxml.etree, pydantic, click"
+
+# The JSON keys, in table order. BENCHMARKS.md documents each; keep them stable.
+KEYS = (
+    "cold_build_s",
+    "import_floor_s",
+    "cold_over_import",
+    "noop_rebuild_s",
+    "small_build_s",
+    "small_peak_rss_mb",
+    "large_build_s",
+    "large_peak_rss_mb",
+    "huge_build_s",
+    "huge_peak_rss_mb",
+    "scaling",
+    "zip_bytes_scorm12",
+    "zip_bytes_scorm2004",
+    "runtime_bytes",
+    "largest_page_bytes",
+    "first_page_ms",
+    "next_page_ms",
+)
+
+# Generated course sizes in modules (10 pages and 30 questions each).
+SIZES = {"small": 20, "large": 200, "huge": 2000}
+QUICK_SIZES = {"small": 2, "large": 10, "huge": 20}
+
+
+class BenchError(Exception):
+    """A command under measurement failed."""
+
+
+@dataclass
+class Sample:
+    """Repeated measurements of one quantity."""
+
+    values: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    @property
+    def low(self) -> float:
+        return min(self.values)
+
+    @property
+    def high(self) -> float:
+        return max(self.values)
+
+
+@dataclass
+class Results:
+    samples: dict[str, Sample] = field(default_factory=dict)
+    values: dict[str, float] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def add(self, key: str, value: float) -> None:
+        self.samples.setdefault(key, Sample()).values.append(value)
+
+    def as_json(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for key in KEYS:
+            if key in self.values:
+                out[key] = self.values[key]
+            else:
+                out[key] = round(self.samples[key].median, 6)
+        return out
+
+
+# --- running a command as a whole process ---------------------------------------------------
+
+
+def run(
+    cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """Run `cmd` to the end; return (wall seconds, peak RSS of the process in MB)."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=err, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            output = err.read().decode("utf-8", "replace")[-2000:]
+            raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{output}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+
+
+@dataclass
+class Builder:
+    """How to start `dfc-course` from the checkout under test."""
+
+    repo: Path
+    python: str
+
+    def command(self, *args: str) -> list[str]:
+        script = Path(self.python).parent / "dfc-course"
+        if self.repo == REPO and script.is_file():
+            return [str(script), *args]
+        # Another checkout: the same entry point as the console script, from that folder.
+        entry = "import sys; from builder.cli import main; sys.exit(main())"
+        return [self.python, "-c", entry, *args]
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.pop("SOURCE_DATE_EPOCH", None)
+        if self.repo != REPO:
+            env["PYTHONPATH"] = str(self.repo)
+        return env
+
+    def build(self, course: Path, out: Path) -> tuple[float, float]:
+        return run(self.command("build", "-q", "--course", str(course), "--out", str(out)),
+                   cwd=course, env=self.env)  # fmt: skip
+
+
+# --- the measurements -----------------------------------------------------------------------
+
+
+def measure_cold(builder: Builder, results: Results, runs: int, tmp: Path) -> Path:
+    """Cold builds of the bundled course and the import floor, interleaved; returns an out dir."""
+    floor = [builder.python, "-c", IMPORT_FLOOR]
+    last = tmp / "cold-0"
+    for n in range(runs + 1):
+        last = tmp / f"cold-{n}"
+        seconds, _ = builder.build(builder.repo, last)
+        floor_seconds, _ = run(floor, env=builder.env)
+        if n:  # the first run of each is the warm-up
+            results.add("cold_build_s", seconds)
+            results.add("import_floor_s", floor_seconds)
+    ratios = [c / f for c, f in zip(results.samples["cold_build_s"].values,
+                                    results.samples["import_floor_s"].values, strict=True)]  # fmt: skip
+    results.samples["cold_over_import"] = Sample(ratios)  # min and max of the pairs
+    results.values["cold_over_import"] = round(
+        results.samples["cold_build_s"].median / results.samples["import_floor_s"].median, 3
+    )
+    return last
+
+
+def measure_noop(builder: Builder, results: Results, runs: int, tmp: Path) -> None:
+    """A build with nothing changed since the last build into the same folder."""
+    out = tmp / "noop"
+    builder.build(builder.repo, out)
+    for n in range(runs + 1):
+        seconds, _ = builder.build(builder.repo, out)
+        if n:
+            results.add("noop_rebuild_s", seconds)
+
+
+def measure_sizes(builder: Builder, results: Results, out: Path) -> Path:
+    """Package, runtime and page sizes of the bundled course; returns the SCORM 1.2 zip."""
+    zips = {}
+    for target in ("scorm12", "scorm2004"):
+        found = sorted(out.glob(f"*-{target}.zip"))
+        if len(found) != 1:
+            raise BenchError(f"expected one *-{target}.zip in {out}, found {found}")
+        zips[target] = found[0]
+        results.values[f"zip_bytes_{target}"] = found[0].stat().st_size
+    runtime = builder.repo / "builder" / "static" / "runtime"
+    results.values["runtime_bytes"] = sum(
+        p.stat().st_size for p in runtime.rglob("*") if p.suffix in (".js", ".css")
+    )
+    largest = 0
+    for path in zips.values():
+        with zipfile.ZipFile(path) as archive:
+            largest = max([largest, *(i.file_size for i in archive.infolist())])
+    results.values["largest_page_bytes"] = largest
+    return zips["scorm12"]
+
+
+def measure_large(
+    builder: Builder, results: Results, runs: int, tmp: Path, sizes: dict[str, int]
+) -> None:
+    """Builds of generated courses; `scaling` compares time per page at huge and large."""
+    pages: dict[str, int] = {}
+    for name, modules in sizes.items():
+        course = tmp / f"course-{name}"
+        pages[name] = generate(course, modules)["pages"]
+        rss: list[float] = []
+        for n in range(runs + 1):
+            out = tmp / f"out-{name}-{n}"
+            seconds, peak = builder.build(course, out)
+            shutil.rmtree(out, ignore_errors=True)
+            if n:
+                results.add(f"{name}_build_s", seconds)
+                rss.append(peak)
+        # The peak of all runs: memory is what a machine must have for the worst of them.
+        results.values[f"{name}_peak_rss_mb"] = round(max(rss), 1)
+        shutil.rmtree(course, ignore_errors=True)
+    per_page = {name: results.samples[f"{name}_build_s"].median / pages[name] for name in pages}
+    results.values["scaling"] = round(per_page["huge"] / per_page["large"], 3)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        """Keep the benchmark output clean."""
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Time from clicking Next to the new screen being shown, measured inside the course frame.
+NEXT_PAGE_JS = """() => new Promise((resolve) => {
+  const next = document.querySelector('[data-dfc-next]');
+  if (!next || next.hidden) { resolve(null); return; }
+  const start = performance.now();
+  document.addEventListener('dfc:page', () => resolve(performance.now() - start), { once: true });
+  next.click();
+})"""
+# Navigation start of the course frame to the end of its DOMContentLoaded handlers, which
+# is when the runtime has wired the start screen (role choice and Start) for input.
+FIRST_PAGE_JS = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  return { url: nav.name, ms: nav.domContentLoadedEventEnd - nav.startTime };
+}"""
+APP_READY = """() => !!(window.DFC && window.DFC.app && window.DFC.app.nav
+  && performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd > 0)"""
+
+
+def measure_browser(zip_path: Path, results: Results, runs: int, tmp: Path) -> str:
+    """first_page_ms and next_page_ms in headless Chromium; returns Chromium's version."""
+    if not Path(CHROMIUM).exists():
+        raise BenchError(f"{CHROMIUM} is missing: run `make chromium`")
+    if not SCORM_AGAIN.is_file():
+        raise BenchError("scorm-again is missing: run `make test` (npm ci in tests/browser)")
+    from playwright.sync_api import sync_playwright
+
+    site = tmp / "site"
+    (site / "scorm-again").mkdir(parents=True)
+    shutil.copy(BROWSER_DIR / "lms.html", site / "lms.html")
+    shutil.copy(BROWSER_DIR / "lms.js", site / "lms.js")
+    shutil.copy(SCORM_AGAIN, site / "scorm-again" / "scorm-again.js")
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(site / "pkg")
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            version = browser.version
+            for n in range(runs + 1):  # a fresh context each time: nothing cached
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                frame = _launch(context.new_page(), base)
+                first = frame.evaluate(FIRST_PAGE_JS)
+                if not first["url"].endswith("/pkg/index.html"):
+                    raise BenchError(f"measured the wrong document: {first['url']}")
+                if n:
+                    results.add("first_page_ms", first["ms"])
+                context.close()
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            frame = _launch(page, base)
+            frame.check("#dfc-role-manager")
+            frame.click(".dfc-start")
+            frame.wait_for_function("() => DFC.app.nav.current === 0")
+            for n in range(runs + 1):
+                # A trainee reads a screen before moving on: let the prefetch of the next
+                # screen finish, as it would while they read.
+                page.wait_for_timeout(100)
+                ms = frame.evaluate(NEXT_PAGE_JS)
+                if ms is None:
+                    raise BenchError("the course ended before the next-page runs were done")
+                if n:
+                    results.add("next_page_ms", ms)
+            context.close()
+        finally:
+            browser.close()
+    return version
+
+
+def _launch(page, base: str):  # type: ignore[no-untyped-def]
+    """Open the test LMS and launch the package in its frame, as the browser tests do."""
+    page.goto(f"{base}/lms.html")
+    page.evaluate("launch('1.2', null, '/pkg/index.html')")
+    frame = page.wait_for_selector("#sco").content_frame()
+    frame.wait_for_function(APP_READY, timeout=20_000)
+    return frame
+
+
+# --- reporting ------------------------------------------------------------------------------
+
+
+def machine(chromium: str) -> dict[str, str]:
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return {
+        "nproc": str(os.cpu_count()),
+        "memory": memory,
+        "python": platform.python_version(),
+        "chromium": chromium,
+        "os": f"{platform.system()} {platform.release()}",
+    }
+
+
+def targets(values: dict[str, float], quick: bool) -> dict[str, tuple[str, bool | None]]:
+    """The issue's targets: {key: (target as text, met)}; None where it does not apply."""
+    floor = values["import_floor_s"]
+    full: dict[str, tuple[str, Callable[[float], bool]]] = {
+        "cold_over_import": ("<= 2.0", lambda v: v <= 2.0),
+        "noop_rebuild_s": (
+            f"<= 1.2 x import floor ({1.2 * floor:.3f} s)",
+            lambda v: v <= 1.2 * floor,
+        ),
+        "runtime_bytes": ("<= 60,000", lambda v: v <= 60_000),
+        "zip_bytes_scorm12": ("<= 500,000", lambda v: v <= 500_000),
+        "zip_bytes_scorm2004": ("<= 500,000", lambda v: v <= 500_000),
+        "first_page_ms": ("<= 150", lambda v: v <= 150),
+        "next_page_ms": ("<= 50", lambda v: v <= 50),
+    }
+    sized: dict[str, tuple[str, Callable[[float], bool]]] = {
+        "large_build_s": ("<= 10", lambda v: v <= 10),
+        "large_peak_rss_mb": ("<= 400", lambda v: v <= 400),
+        "scaling": ("<= 1.3", lambda v: v <= 1.3),
+    }
+    out: dict[str, tuple[str, bool | None]] = {}
+    for key, (text, check) in full.items():
+        out[key] = (text, check(values[key]))
+    for key, (text, check) in sized.items():
+        out[key] = (text + " (full run only)", None) if quick else (text, check(values[key]))
+    return out
+
+
+def fmt(value: float) -> str:
+    if value == int(value) and abs(value) >= 1000:
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.3f}"
+
+
+def table(results: Results, quick: bool, sizes: dict[str, int]) -> str:
+    values = results.as_json()
+    goals = targets(values, quick)
+    rows = ["| key | median | min | max | target | met |", "|---|---:|---:|---:|---|---|"]
+    for key in KEYS:
+        sample = results.samples.get(key)
+        low, high = (fmt(sample.low), fmt(sample.high)) if sample else ("", "")
+        text, met = goals.get(key, ("", None))
+        mark = "" if met is None else ("yes" if met else "**no**")
+        rows.append(f"| `{key}` | {fmt(values[key])} | {low} | {high} | {text} | {mark} |")
+    label = ", ".join(f"{name} = {n} modules" for name, n in sizes.items())
+    return "\n".join(rows) + f"\n\nGenerated courses: {label} (10 pages, 30 questions each)."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, smaller courses")
+    parser.add_argument("--json", type=Path, help="write the results here as JSON")
+    parser.add_argument("--runs", type=int, help="runs after the warm-up (default 5, quick 3)")
+    parser.add_argument(
+        "--large-runs", type=int, help="runs for the generated courses (default: --runs)"
+    )
+    parser.add_argument(
+        "--repo", type=Path, default=REPO, help="checkout to measure (default: this one)"
+    )
+    parser.add_argument("--python", default=sys.executable, help="interpreter with the deps")
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 5)
+    browser_runs = 5 if args.quick else 20
+    sizes = QUICK_SIZES if args.quick else SIZES
+    builder = Builder(args.repo.resolve(), args.python)
+    results = Results()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="dfc-bench-") as name:
+        tmp = Path(name)
+        _step("cold builds and the import floor")
+        out = measure_cold(builder, results, runs, tmp)
+        _step("no-op rebuilds")
+        measure_noop(builder, results, runs, tmp)
+        zip_path = measure_sizes(builder, results, out)
+        _step(f"generated courses: {sizes}")
+        measure_large(builder, results, args.large_runs or runs, tmp, sizes)
+        _step("Chromium")
+        chromium = measure_browser(zip_path, results, browser_runs, tmp)
+    info = machine(chromium)
+    mode = "quick" if args.quick else "full"
+    say()
+    say("Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
+    large_runs = args.large_runs or runs
+    say(f"Mode: {mode}, {runs} runs after a warm-up ({large_runs} for generated courses, "
+        f"{browser_runs} in Chromium), "
+        f"{time.perf_counter() - started:.0f} s in all")  # fmt: skip
+    say()
+    say(table(results, args.quick, sizes))
+    if args.json:
+        args.json.write_text(json.dumps(results.as_json(), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _step(text: str) -> None:
+    sys.stderr.write(f"- {text}\n")
+    sys.stderr.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,804 @@
+"""The bad-input corpus: broken courses and files, each with exactly what `build` must print.
+
+Every case overlays `files` on tests/fixtures/minimal and runs `dfc-course build` (plus
+`args`). `expected` is stderr, line by line; for errors the count line the CLI adds at the
+end is checked by the test, not listed here. A case with only warnings is accepted: it
+exits 0. test_badinput.py runs every case.
+
+File values: text (the new file), bytes (written as is), None (delete the file), Edit (a
+change to the fixture's own file), Link (a symbolic link), Sparse (a large file of zeros
+that takes no disk space).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace `old` (which must occur exactly `count` times) in the fixture's file."""
+
+    old: str
+    new: str
+    count: int = 1
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to `target`; OUTSIDE and OUTSIDE_DIR stand for a real file and
+    folder outside the course."""
+
+    target: str
+
+
+@dataclass(frozen=True)
+class Sparse:
+    """A file of `size` zero bytes, created sparse so it is instant."""
+
+    size: int
+
+
+@dataclass(frozen=True)
+class Case:
+    files: dict[str, str | bytes | Edit | Link | Sparse | None]
+    expected: list[str]
+    args: tuple[str, ...] = ()
+    # Applied to every .yaml and .md file after `files`: "bom" (a UTF-8 byte-order mark
+    # first) and/or "crlf" (Windows line endings). Such a course must build the same zips.
+    every_file: tuple[str, ...] = ()
+
+
+OUTSIDE = "<a file outside the course>"
+OUTSIDE_DIR = "<a folder outside the course>"
+MB = 1024 * 1024
+
+COURSE = "course/course.yaml"
+MODULE = "modules/fire-basics/module.md"
+PAGE1 = "modules/fire-basics/01-fire-triangle.md"
+PAGE2 = "modules/fire-basics/02-alarm.md"
+QUIZ = "quizzes/fire-basics.yaml"
+IMAGES = "modules/fire-basics/images"
+DIAGNOSTIC = "quizzes/readiness.yaml"
+
+GOOD_DIAGNOSTIC = """\
+kind: diagnostic
+title: How ready are we for a fire?
+intro: Answer together.
+scale:
+  - {id: a, text: Not at all, score: 0}
+  - {id: b, text: Fully, score: 2}
+questions:
+  - id: ready-01
+    prompt: Everyone knows the way out.
+bands:
+  - id: start
+    min: 0
+    title: Getting started
+    text: There is work to do.
+    next_steps:
+      - Walk the route together.
+"""
+
+WITH_DIAGNOSTIC = Edit("packages:", "self_assessment: readiness\npackages:")
+ALARM_IMAGE = Edit(":::\n", ":::\n\n![The exit map](images/exits.png)\n")
+
+CASES: dict[str, Case] = {
+    # --- YAML syntax ------------------------------------------------------------------------
+    "yaml: a tab in course.yaml": Case(
+        {COURSE: Edit("  pass_mark: 80\n", "\tpass_mark: 80\n")},
+        [
+            "course/course.yaml:13: error: a tab character is not allowed here: indent YAML with spaces",
+        ],
+    ),
+    "yaml: a tab in a question": Case(
+        {QUIZ: Edit("    prompt: Put these", "\tprompt: Put these")},
+        [
+            "quizzes/fire-basics.yaml:62: error: a tab character is not allowed here: indent YAML with spaces",
+        ],
+    ),
+    "yaml: a tab after a key": Case(
+        {COURSE: Edit("language: en-GB", "language:\ten-GB")},
+        [
+            "course/course.yaml:5: error: a tab character is not allowed here: indent YAML with spaces",
+        ],
+    ),
+    "yaml: an unclosed double quote": Case(
+        {COURSE: Edit('version: "1.0.0"', 'version: "1.0.0')},
+        [
+            "course/course.yaml:4: error: a quoted text is never closed: add the closing quote",
+        ],
+    ),
+    "yaml: an unclosed single quote in a quiz": Case(
+        {QUIZ: Edit("        text: Sand\n", "        text: 'Sand\n")},
+        [
+            "quizzes/fire-basics.yaml:33: error: a quoted text is never closed: add the closing quote",
+        ],
+    ),
+    "yaml: an unclosed bracket": Case(
+        {COURSE: Edit("packages: [scorm12, scorm2004]", "packages: [scorm12, scorm2004")},
+        [
+            "course/course.yaml:16: error: a bracket [ or { is never closed: add the closing ] or }",
+        ],
+    ),
+    # Message to improve in yamlfile.py: parser words in brackets ("expected ',' or ']'").
+    "yaml: an unclosed bracket mid-file": Case(
+        {
+            QUIZ: Edit(
+                "objectives: [fire-response]\n    prompt: You",
+                "objectives: [fire-response\n    prompt: You",
+            )
+        },
+        [
+            "quizzes/fire-basics.yaml:38: error: a bracket is not closed or a comma is missing (expected ',' or ']', but got ':')",
+        ],
+    ),
+    # Message to improve in yamlfile.py: parser words, and line 7 where the brace opens on 6.
+    "yaml: an unclosed brace": Case(
+        {
+            DIAGNOSTIC: GOOD_DIAGNOSTIC.replace("text: Fully, score: 2}", "text: Fully, score: 2"),
+            COURSE: WITH_DIAGNOSTIC,
+        },
+        [
+            "quizzes/readiness.yaml:7: error: a bracket is not closed or a comma is missing (expected ',' or '}', but got ':')",
+        ],
+    ),
+    "yaml: a duplicate key in course.yaml": Case(
+        {COURSE: Edit("audience:", "id: fire-safety-2\naudience:")},
+        [
+            'course/course.yaml:7: error: the key "id" appears twice (first at line 2): keep only one',
+        ],
+    ),
+    "yaml: a duplicate key in an option": Case(
+        {QUIZ: Edit("        text: Sand\n", "        text: Sand\n        text: Gravel\n")},
+        [
+            'quizzes/fire-basics.yaml:34: error: the key "text" appears twice (first at line 33): keep only one',
+        ],
+    ),
+    "yaml: a duplicate key in module front matter": Case(
+        {MODULE: Edit("minutes: 10\n", "minutes: 10\ntitle: Fire\n")},
+        [
+            'modules/fire-basics/module.md:4: error: the key "title" appears twice (first at line 2): keep only one',
+        ],
+    ),
+    # Message to improve in yamlfile.py: "mapping values are not allowed here" is parser talk.
+    "yaml: a line indented too far": Case(
+        {COURSE: Edit("audience:", "   audience:")},
+        [
+            "course/course.yaml:7: error: YAML syntax error: mapping values are not allowed here",
+        ],
+    ),
+    "yaml: a list item where a key belongs": Case(
+        {QUIZ: Edit("shuffle: true\n", "shuffle: true\n- extra\n")},
+        [
+            "quizzes/fire-basics.yaml:6: error: this line does not fit with the lines above it: check its indentation, and that every quote opened above is closed",
+        ],
+    ),
+    # Message to improve in yamlfile.py: should say to put text with ": " in quotes.
+    "yaml: a colon in unquoted text": Case(
+        {
+            QUIZ: Edit(
+                "prompt: Put these steps in order.", "prompt: Order: put these steps in order."
+            )
+        },
+        [
+            "quizzes/fire-basics.yaml:62: error: YAML syntax error: mapping values are not allowed here",
+        ],
+    ),
+    "front matter never closed": Case(
+        {MODULE: Edit("---\nThis module", "\nThis module")},
+        [
+            "modules/fire-basics/module.md:1: error: the front matter is never closed: add a line ---",
+        ],
+    ),
+    "module.md without front matter": Case(
+        {MODULE: "# Fire basics\n\nThis module explains fires.\n"},
+        [
+            "modules/fire-basics/module.md:1: error: must start with front matter: a line ---, the YAML, then ---",
+        ],
+    ),
+    # --- wrong types ------------------------------------------------------------------------
+    "type: minutes as words": Case(
+        {MODULE: Edit("minutes: 10", "minutes: ten")},
+        [
+            "modules/fire-basics/module.md:3: error: minutes: should be a whole number",
+        ],
+    ),
+    "type: pass mark as words": Case(
+        {QUIZ: Edit("pass_mark: 80", "pass_mark: eighty")},
+        [
+            "quizzes/fire-basics.yaml:3: error: pass_mark: should be a whole number",
+        ],
+    ),
+    "type: pass mark with a per cent sign": Case(
+        {COURSE: Edit("  pass_mark: 80", "  pass_mark: 80%")},
+        [
+            "course/course.yaml:13: error: pass_mark: should be a whole number",
+        ],
+    ),
+    "type: shuffle not true or false": Case(
+        {QUIZ: Edit("shuffle: true", "shuffle: sometimes")},
+        [
+            "quizzes/fire-basics.yaml:5: error: shuffle: should be true or false",
+        ],
+    ),
+    "type: modules as one text": Case(
+        {COURSE: Edit("modules:\n  - fire-basics\n", "modules: fire-basics\n")},
+        [
+            "course/course.yaml:8: error: modules: should be a list (lines starting with -)",
+        ],
+    ),
+    "type: options as text": Case(
+        {
+            QUIZ: Edit(
+                "    options:\n      - id: a\n        text: Oxygen\n        correct: true\n"
+                "        feedback: Right. A fire needs oxygen, heat and fuel.\n"
+                "      - id: b\n        text: Water\n        feedback: Not this one. Water puts many fires out.\n",
+                "    options: Oxygen or water\n",
+            )
+        },
+        [
+            'quizzes/fire-basics.yaml:11: error: question "fire-01", options: should be a list (lines starting with -)',
+        ],
+    ),
+    "type: questions as a mapping": Case(
+        {QUIZ: "module: fire-basics\nquestions:\n  fire-01: Which?\n"},
+        [
+            "quizzes/fire-basics.yaml:2: error: questions: should be a list (lines starting with -)",
+        ],
+    ),
+    "type: a question that is only text": Case(
+        {QUIZ: Edit("questions:\n", "questions:\n  - Which of these burns?\n")},
+        [
+            "quizzes/fire-basics.yaml:7: error: question 1: should be a set of `key: value` lines",
+        ],
+    ),
+    "type: final_assessment as a list": Case(
+        {
+            COURSE: Edit(
+                "final_assessment:\n  title: Final assessment\n  questions_per_module: 2\n"
+                "  pass_mark: 80\n  attempts: 3\n  shuffle: true\n",
+                "final_assessment:\n  - title: Final assessment\n    questions_per_module: 2\n",
+            )
+        },
+        [
+            "course/course.yaml:10: error: final_assessment: should be a set of `key: value` lines",
+        ],
+    ),
+    "type: course.yaml is a list": Case(
+        {COURSE: "- id: fire-safety\n- title: Fire safety basics\n"},
+        [
+            "course/course.yaml:1: error: expected a set of `key: value` lines",
+        ],
+    ),
+    "type: course.yaml is one line of text": Case(
+        {COURSE: "Fire safety basics\n"},
+        [
+            "course/course.yaml:1: error: expected a set of `key: value` lines",
+        ],
+    ),
+    "type: title as a list": Case(
+        {COURSE: Edit("title: Fire safety basics", "title: [Fire, safety]")},
+        [
+            "course/course.yaml:3: error: title: should be text",
+        ],
+    ),
+    "type: correct as a number": Case(
+        {
+            QUIZ: Edit(
+                "        text: Oxygen\n        correct: true",
+                "        text: Oxygen\n        correct: 2",
+            )
+        },
+        [
+            'quizzes/fire-basics.yaml:14: error: question "fire-01", option "a", correct: should be true or false',
+        ],
+    ),
+    "type: a date where text belongs": Case(
+        {COURSE: Edit('version: "1.0.0"', "version: 2024-05-01")},
+        [
+            'course/course.yaml:4: error: version: should be text: put the version in quotes, e.g. "1.0.0"',
+        ],
+    ),
+    "type: attempts below zero": Case(
+        {QUIZ: Edit("attempts: 0", "attempts: -1")},
+        [
+            "quizzes/fire-basics.yaml:4: error: attempts: should be at least 0",
+        ],
+    ),
+    "type: minutes as a decimal": Case(
+        {MODULE: Edit("minutes: 10", "minutes: 7.5")},
+        [
+            "modules/fire-basics/module.md:3: error: minutes: should be a whole number",
+        ],
+    ),
+    # --- missing fields ---------------------------------------------------------------------
+    "missing: course id": Case(
+        {COURSE: Edit("id: fire-safety\n", "")},
+        [
+            "course/course.yaml:2: error: id: is missing",
+        ],
+    ),
+    "missing: question prompt": Case(
+        {
+            QUIZ: Edit(
+                "    prompt: Which of these can be fuel for a fire? Choose all that apply.\n", ""
+            )
+        },
+        [
+            'quizzes/fire-basics.yaml:19: error: question "fire-02", prompt: is missing',
+        ],
+    ),
+    "missing: module objectives": Case(
+        {
+            MODULE: Edit(
+                "objectives:\n  - id: fire-triangle\n    text: Name the three things every fire needs.\n"
+                "  - id: fire-response\n    text: Describe what to do when the fire alarm sounds.\n",
+                "",
+            )
+        },
+        [
+            "modules/fire-basics/module.md:2: error: objectives: is missing",
+        ],
+    ),
+    "missing: true-false answer": Case(
+        {QUIZ: Edit("    answer: false\n", "")},
+        [
+            'quizzes/fire-basics.yaml:35: error: question "fire-03", answer: is missing',
+        ],
+    ),
+    "missing: question type": Case(
+        {QUIZ: Edit("    type: ordering\n", "")},
+        [
+            'quizzes/fire-basics.yaml:59: error: question "fire-05": type is missing; use one of: single, multiple, true-false, matching, ordering',
+        ],
+    ),
+    "missing: an empty title": Case(
+        {COURSE: Edit("title: Fire safety basics", 'title: ""')},
+        [
+            "course/course.yaml:3: error: title: is empty",
+        ],
+    ),
+    "missing: title with no value": Case(
+        {COURSE: Edit("title: Fire safety basics", "title:")},
+        [
+            "course/course.yaml:3: error: title: is empty",
+        ],
+    ),
+    # --- unknown fields ---------------------------------------------------------------------
+    "unknown: pasmark in the final assessment": Case(
+        {COURSE: Edit("  pass_mark: 80\n", "  pasmark: 80\n")},
+        [
+            'course/course.yaml:13: error: pasmark: is not a known field; did you mean "pass_mark"?',
+        ],
+    ),
+    "unknown: feedbak in an option": Case(
+        {
+            QUIZ: Edit(
+                "        feedback: Right. Paper burns easily.",
+                "        feedbak: Right. Paper burns easily.",
+            )
+        },
+        [
+            'quizzes/fire-basics.yaml:27: error: question "fire-02", option "a", feedbak: is not a known field; did you mean "feedback"?',
+        ],
+    ),
+    "unknown: objective for objectives": Case(
+        {
+            QUIZ: Edit(
+                "    objectives: [fire-response]\n    prompt: Put",
+                "    objective: [fire-response]\n    prompt: Put",
+            )
+        },
+        [
+            'quizzes/fire-basics.yaml:61: error: question "fire-05", objective: is not a known field; did you mean "objectives"?',
+        ],
+    ),
+    "unknown: a field nothing is like": Case(
+        {COURSE: Edit("audience:", "colour: red\naudience:")},
+        [
+            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, packages)",
+        ],
+    ),
+    # --- empty files ------------------------------------------------------------------------
+    "empty: course.yaml": Case(
+        {COURSE: ""},
+        [
+            "course/course.yaml:1: error: the file is empty",
+        ],
+    ),
+    "empty: course.yaml with only comments": Case(
+        {COURSE: "# nothing yet\n"},
+        [
+            "course/course.yaml:1: error: the file is empty",
+        ],
+    ),
+    "empty: a quiz file": Case(
+        {QUIZ: ""},
+        [
+            "quizzes/fire-basics.yaml:1: error: the file is empty",
+        ],
+    ),
+    "empty: a page": Case(
+        {PAGE2: ""},
+        [
+            "modules/fire-basics/02-alarm.md:1: error: the page is empty",
+        ],
+    ),
+    "empty: a page of blank lines": Case(
+        {PAGE2: "\n  \n\n"},
+        [
+            "modules/fire-basics/02-alarm.md:1: error: the page is empty",
+        ],
+    ),
+    "empty: module.md": Case(
+        {MODULE: ""},
+        [
+            "modules/fire-basics/module.md:1: error: the file is empty: it needs front matter: a line ---, the YAML, then ---",
+        ],
+    ),
+    "empty: module front matter": Case(
+        {MODULE: "---\n---\nIntro.\n"},
+        [
+            "modules/fire-basics/module.md:1: error: the front matter is empty: it needs title, minutes and objectives",
+        ],
+    ),
+    # --- encodings and line endings ---------------------------------------------------------
+    "encoding: a page that is not UTF-8": Case(
+        {PAGE2: "# When the alarm sounds\n\nLeave the caf\xe9.\n".encode("latin-1")},
+        [
+            "modules/fire-basics/02-alarm.md:3: error: is not UTF-8 text (byte 0xe9): save it as UTF-8",
+        ],
+    ),
+    "encoding: a quiz that is not UTF-8": Case(
+        {QUIZ: Edit("        text: Sand\n", "        text: S\xe4nd\n", encoding="latin-1")},
+        [
+            "quizzes/fire-basics.yaml:33: error: is not UTF-8 text (byte 0xe4): save it as UTF-8",
+        ],
+    ),
+    "encoding: UTF-16 course.yaml": Case(
+        {COURSE: "id: fire-safety\n".encode("utf-16")},
+        [
+            "course/course.yaml:1: error: is not UTF-8 text (byte 0xff): save it as UTF-8",
+        ],
+    ),
+    "accepted: a byte-order mark on every file": Case({}, [], every_file=("bom",)),
+    "accepted: Windows line endings on every file": Case({}, [], every_file=("crlf",)),
+    "accepted: both on every file": Case({}, [], every_file=("bom", "crlf")),
+    # --- folders and references -------------------------------------------------------------
+    "a module folder with no pages": Case(
+        {PAGE1: None, PAGE2: None},
+        [
+            "modules/fire-basics: error: the module has no pages (files named 01-title.md)",
+        ],
+    ),
+    "a quiz for a module that does not exist": Case(
+        {
+            "quizzes/fire-drills.yaml": "module: fire-drills\nquestions:\n  - id: drill-01\n    type: true-false\n"
+            "    objectives: [fire-response]\n    prompt: Drills are monthly.\n    answer: true\n"
+            "    feedback_true: Yes.\n    feedback_false: No.\n"
+        },
+        [
+            'quizzes/fire-drills.yaml:1: error: module: "fire-drills" is not a module (modules/fire-drills/ does not exist)',
+        ],
+    ),
+    "a module listed with no folder": Case(
+        {COURSE: Edit("  - fire-basics\n", "  - fire-basics\n  - fire-drills\n")},
+        [
+            'course/course.yaml:10: error: modules: "fire-drills" is listed but modules/fire-drills/ does not exist',
+        ],
+    ),
+    "a course with no modules": Case(
+        {COURSE: Edit("modules:\n  - fire-basics\n", "modules: []\n")},
+        ["course/course.yaml:8: error: modules: needs at least 1 entry"],
+    ),
+    "a second bank for the same module": Case(
+        {
+            "quizzes/more-fire.yaml": "module: fire-basics\nquestions:\n  - id: more-01\n    type: true-false\n"
+            "    objectives: [fire-response]\n    prompt: Drills are monthly.\n    answer: true\n"
+            "    feedback_true: Yes.\n    feedback_false: No.\n"
+        },
+        [
+            'quizzes/more-fire.yaml:1: error: module "fire-basics" already has a question bank',
+        ],
+    ),
+    "a self-assessment that does not exist": Case(
+        {COURSE: WITH_DIAGNOSTIC},
+        [
+            "course/course.yaml:16: error: self_assessment: quizzes/readiness.yaml is missing or is not `kind: diagnostic`",
+        ],
+    ),
+    "a page file with a wrong name (accepted, not read)": Case(
+        {"modules/fire-basics/notes.md": "# Notes\n"},
+        [
+            "modules/fire-basics/notes.md: warning: is not read: page files are named NN-page-id.md, e.g. 01-welcome.md",
+        ],
+    ),
+    "a page without a title heading": Case(
+        {PAGE2: "When the alarm sounds\n\nLeave.\n"},
+        [
+            "modules/fire-basics/02-alarm.md:1: error: a page must start with its title as a heading: # Title",
+        ],
+    ),
+    # --- ids --------------------------------------------------------------------------------
+    "ids: two questions share an id": Case(
+        {QUIZ: Edit("  - id: fire-04\n", "  - id: fire-02\n")},
+        [
+            'quizzes/fire-basics.yaml:42: error: question "fire-02": the id is also used in quizzes/fire-basics.yaml, line 19',
+        ],
+    ),
+    "ids: two objectives share an id": Case(
+        {MODULE: Edit("  - id: fire-response", "  - id: fire-triangle")},
+        [
+            'modules/fire-basics/module.md:7: error: objective "fire-triangle" is also defined in modules/fire-basics/module.md, line 5',
+            'quizzes/fire-basics.yaml:37: error: question "fire-03": objective "fire-response" is not an objective of this module (known: fire-triangle)',
+            'quizzes/fire-basics.yaml:61: error: question "fire-05": objective "fire-response" is not an objective of this module (known: fire-triangle)',
+        ],
+    ),
+    "ids: a statement and a question share an id": Case(
+        {
+            DIAGNOSTIC: GOOD_DIAGNOSTIC.replace("id: ready-01", "id: fire-03"),
+            COURSE: WITH_DIAGNOSTIC,
+        },
+        [
+            'quizzes/readiness.yaml:8: error: question "fire-03": the id is also used in quizzes/fire-basics.yaml, line 35',
+        ],
+    ),
+    "ids: two pairs share an id": Case(
+        {QUIZ: Edit("      - id: c\n        item: Oxygen", "      - id: b\n        item: Oxygen")},
+        [
+            'quizzes/fire-basics.yaml:55: error: question "fire-04": pair id "b" is used twice',
+        ],
+    ),
+    "ids: capitals in an id": Case(
+        {QUIZ: Edit("  - id: fire-05", "  - id: Fire_05")},
+        [
+            'quizzes/fire-basics.yaml:59: error: question "Fire_05", id: should use lower-case letters, digits and hyphens, starting with a letter',
+        ],
+    ),
+    "ids: an id that is too long": Case(
+        {QUIZ: Edit("  - id: fire-05", "  - id: fire-" + "5" * 70)},
+        [
+            'quizzes/fire-basics.yaml:59: error: question "fire-5555555555555555555555555555555555555555555555555555555555555555555555", id: is too long (at most 64 characters)',
+        ],
+    ),
+    "ids: a module listed by its title": Case(
+        {COURSE: Edit("  - fire-basics\n", "  - Fire basics\n")},
+        [
+            'course/course.yaml:9: error: modules: "Fire basics" should use lower-case letters, digits and hyphens, starting with a letter',
+        ],
+    ),
+    "ids: a page named like a reserved screen": Case(
+        {"modules/fire-basics/03-quiz.md": "# A quiz page\n\nText.\n"},
+        [
+            'modules/fire-basics/03-quiz.md:1: error: the page id "quiz" is reserved; rename the file',
+        ],
+    ),
+    # --- paths and assets -------------------------------------------------------------------
+    "path: an image path with ..": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n![The course file](../../course/course.yaml)\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "../../course/course.yaml" points outside the module folder',
+        ],
+    ),
+    "path: an image path with .. that stays inside": Case(
+        {
+            PAGE2: Edit(
+                ":::\n", ":::\n\n![The exit map](images/../../fire-basics/images/exits.png)\n"
+            ),
+            f"{IMAGES}/exits.png": b"\x89PNG\r\n\x1a\n",
+        },
+        [],
+    ),
+    "path: an absolute image path": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n![The password file](/etc/passwd)\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "/etc/passwd": use a path relative to the module folder',
+        ],
+    ),
+    "path: a Windows image path": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n![The exit map](images\\exits.png)\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "images\\exits.png": use / between folders, not \\',
+        ],
+    ),
+    "path: a link outside the module": Case(
+        {PAGE2: Edit(":::\n", ":::\n\nSee [the course](../../course/course.yaml).\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "../../course/course.yaml" points outside the module folder',
+        ],
+    ),
+    "path: a symlink pointing outside the course": Case(
+        {f"{IMAGES}/exits.png": Link(OUTSIDE), PAGE2: ALARM_IMAGE},
+        [
+            "modules/fire-basics/images/exits.png: error: is a link to a file outside the course folder: copy the file into the course",
+        ],
+    ),
+    "path: a symlink that points nowhere": Case(
+        {f"{IMAGES}/exits.png": Link("no-such-file.png"), PAGE2: ALARM_IMAGE},
+        [
+            "modules/fire-basics/images/exits.png: error: is a link to a file that does not exist",
+        ],
+    ),
+    "path: a missing image": Case(
+        {PAGE2: ALARM_IMAGE},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: image "images/exits.png" not found (looked for modules/fire-basics/images/exits.png)',
+        ],
+    ),
+    "path: a link to a page that does not exist": Case(
+        {PAGE2: Edit(":::\n", ":::\n\nSee [the exits](03-exits.md).\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: link to "03-exits.md": no such page',
+        ],
+    ),
+    "path: a module folder that links outside the course": Case(
+        {
+            "modules/fire-drills": Link(OUTSIDE_DIR),
+            COURSE: Edit("  - fire-basics\n", "  - fire-basics\n  - fire-drills\n"),
+        },
+        [
+            "modules/fire-drills: error: is a link to a folder outside the course folder: copy the folder into the course",
+        ],
+    ),
+    "path: a page that links outside the course": Case(
+        {"modules/fire-basics/03-secret.md": Link(OUTSIDE)},
+        [
+            "modules/fire-basics/03-secret.md: error: is a link to a file outside the course folder: copy the file into the course",
+        ],
+    ),
+    "path: a quiz file that links outside the course": Case(
+        {"quizzes/secret.yaml": Link(OUTSIDE)},
+        [
+            "quizzes/secret.yaml: error: is a link to a file outside the course folder: copy the file into the course",
+        ],
+    ),
+    "path: a course.yaml that links outside the course": Case(
+        {COURSE: Link(OUTSIDE)},
+        [
+            "course/course.yaml: error: is a link to a file outside the course folder: copy the file into the course",
+        ],
+    ),
+    "path: a link to a folder inside the course (accepted with a warning)": Case(
+        {f"{IMAGES}": Link("../../quizzes")},
+        [
+            "modules/fire-basics/images: warning: is a link to a folder: its files are not read; put the files here instead",
+        ],
+    ),
+    "path: an image on another website (accepted with a warning)": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n![The exit map](https://example.com/exits.png)\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: warning: image "https://example.com/exits.png" is on another website and will not show: pages show only images in the package; save it in the module\'s images/ folder',
+        ],
+    ),
+    "path: an image on another website with --strict": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n![The exit map](https://example.com/exits.png)\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: warning: image "https://example.com/exits.png" is on another website and will not show: pages show only images in the package; save it in the module\'s images/ folder',
+        ],
+        args=("--strict",),
+    ),
+    "path: an image with no path": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n![The exit map]()\n")},
+        [
+            "modules/fire-basics/02-alarm.md:11: error: the image has no path: write it like ![A map of the exits](images/exits.png)",
+        ],
+    ),
+    "path: an image path that is the module folder": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n![The exit map](./)\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "./" is the module folder, not a file',
+        ],
+    ),
+    "path: a Windows drive path": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n![The exit map](C:\\\\Pictures\\\\exits.png)\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "C:\\Pictures\\exits.png": use a path relative to the module folder',
+        ],
+    ),
+    "accepted: an image named with spaces and accents": Case(
+        {
+            PAGE2: Edit(":::\n", ":::\n\n![The exit map](<images/plan de sortie – café.png>)\n"),
+            f"{IMAGES}/plan de sortie – café.png": b"\x89PNG\r\n\x1a\n",
+        },
+        [],
+    ),
+    "asset: 50 MB (accepted with a warning)": Case(
+        {f"{IMAGES}/exits.png": Sparse(50 * MB), PAGE2: ALARM_IMAGE},
+        [
+            "modules/fire-basics/images/exits.png: warning: is large (50.0 MB): every trainee downloads it",
+        ],
+    ),
+    "asset: 50 MB with --strict": Case(
+        {f"{IMAGES}/exits.png": Sparse(50 * MB), PAGE2: ALARM_IMAGE},
+        [
+            "modules/fire-basics/images/exits.png: warning: is large (50.0 MB): every trainee downloads it",
+        ],
+        args=("--strict",),
+    ),
+    "asset: an unused image with --strict": Case(
+        {f"{IMAGES}/exits.png": b"\x89PNG\r\n\x1a\n"},
+        [
+            "modules/fire-basics/images/exits.png: warning: is not used by any page",
+        ],
+        args=("--strict",),
+    ),
+    # --- numbers out of range ---------------------------------------------------------------
+    "range: final pass mark over 100": Case(
+        {COURSE: Edit("  pass_mark: 80", "  pass_mark: 150")},
+        [
+            "course/course.yaml:13: error: pass_mark: should be at most 100",
+        ],
+    ),
+    "range: quiz pass mark below 0": Case(
+        {QUIZ: Edit("pass_mark: 80", "pass_mark: -5")},
+        [
+            "quizzes/fire-basics.yaml:3: error: pass_mark: should be at least 0",
+        ],
+    ),
+    "range: minutes of 0": Case(
+        {MODULE: Edit("minutes: 10", "minutes: 0")},
+        [
+            "modules/fire-basics/module.md:3: error: minutes: should be at least 1",
+        ],
+    ),
+    "range: draw more than the bank": Case(
+        {QUIZ: Edit("shuffle: true", "shuffle: true\ndraw: 9")},
+        [
+            "quizzes/fire-basics.yaml:6: error: draw: 9 questions asked for but the bank has 5",
+        ],
+    ),
+    "range: questions_per_module more than the bank": Case(
+        {COURSE: Edit("questions_per_module: 2", "questions_per_module: 6")},
+        [
+            'course/course.yaml:12: error: questions_per_module is 6 but module "fire-basics" has only 5 questions',
+        ],
+    ),
+    # --- other content rules ----------------------------------------------------------------
+    "a single-choice question with no right option": Case(
+        {QUIZ: Edit("        text: Oxygen\n        correct: true\n", "        text: Oxygen\n")},
+        [
+            'quizzes/fire-basics.yaml:8: error: question "fire-01": a single-choice question needs exactly one right option, it has 0',
+        ],
+    ),
+    "a language that is not a tag": Case(
+        {COURSE: Edit("language: en-GB", "language: English")},
+        [
+            'course/course.yaml:5: error: language: should be a language tag such as "en-GB"',
+        ],
+    ),
+    "a package format that does not exist": Case(
+        {COURSE: Edit("packages: [scorm12, scorm2004]", "packages: [scorm12, pdf]")},
+        [
+            'course/course.yaml:16: error: packages: "pdf" is not one of: scorm12, scorm2004, web',
+        ],
+    ),
+    "a questionnaire with a misspelt kind": Case(
+        {
+            DIAGNOSTIC: GOOD_DIAGNOSTIC.replace("kind: diagnostic", "kind: diagnostc"),
+            COURSE: WITH_DIAGNOSTIC,
+        },
+        [
+            'quizzes/readiness.yaml:1: error: kind: "diagnostc" is not one of: diagnostic',
+        ],
+    ),
+    "a question bank with a kind": Case(
+        {QUIZ: Edit("module: fire-basics\n", "kind: quiz\nmodule: fire-basics\n")},
+        [
+            "quizzes/fire-basics.yaml:1: error: kind: is not a known field (allowed: module, title, pass_mark, draw, attempts, shuffle, questions)",
+        ],
+    ),
+    "yaml: nested too deeply": Case(
+        {COURSE: Edit("audience:", "notes: " + "[" * 500 + "]" * 500 + "\naudience:")},
+        [
+            "course/course.yaml: error: is nested too deeply to read: simplify it",
+        ],
+    ),
+    "an unknown question type": Case(
+        {QUIZ: Edit("type: ordering", "type: order")},
+        [
+            'quizzes/fire-basics.yaml:60: error: question "fire-05", type: "order" is not a question type; use one of: single, multiple, true-false, matching, ordering',
+        ],
+    ),
+}
