@@ -6,15 +6,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from builder.checks import check_course
 from builder.errors import CourseError, Problem, Problems
-from builder.load import load_sources
-from builder.models import CourseModel
-from builder.outline import Outline, build_outline
-from builder.package import write_file, write_package
-from builder.render import Renderer, make_environment, runtime_files
-from builder.targets import get_target
+
+# The pipeline's modules are imported where they are used: a build with nothing changed
+# (see builder/cache.py) then costs little more than starting Python.
+if TYPE_CHECKING:
+    from builder.models import CourseModel
+    from builder.outline import Outline
+    from builder.render import Renderer
 
 
 @dataclass
@@ -39,6 +40,9 @@ class BuildReport:
 
 def validate(root: Path, strict: bool = False) -> tuple[CourseModel, list[Problem]]:
     """Load and check every file; raise CourseError listing every problem."""
+    from builder.checks import check_course
+    from builder.load import load_sources
+
     problems = Problems()
     loaded = load_sources(root, problems)
     model = check_course(loaded, problems)
@@ -51,6 +55,9 @@ def render_packages(
     model: CourseModel, formats: list[str], per_module: bool, progress: Progress | None = None
 ) -> dict[str, dict[str, bytes]]:
     """Render every package in memory: {package file name: {path: bytes}}."""
+    from builder.outline import build_outline
+    from builder.render import Renderer, make_environment
+
     outlines = [build_outline(model)]
     if per_module:
         outlines += [build_outline(model, m.id) for m in model.modules]
@@ -75,6 +82,9 @@ def render_packages(
 def _assemble(
     outline: Outline, renderer: Renderer, screens: dict[str, bytes], name: str
 ) -> dict[str, dict[str, bytes]]:
+    from builder.render import runtime_files
+    from builder.targets import get_target
+
     target = get_target(name)
     files = {**screens, **runtime_files(target), **target.extra_files(outline)}
     files["index.html"] = renderer.render_shell(target)
@@ -107,7 +117,8 @@ def build(
         return cached
     import gc
 
-    from builder.handbook import render_handbook  # after the lookup: a no-op never needs it
+    from builder.handbook import render_handbook
+    from builder.package import write_file, write_package
 
     # A build makes millions of objects that live until it ends: scanning them for garbage
     # cycles 700 allocations at a time (the default) costs a large course a fifth of its time.

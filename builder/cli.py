@@ -163,8 +163,7 @@ def new_quiz(module_id: str, course_dir: Path, debug: bool) -> None:
 
 def _run(action: Callable[[], T], debug: bool, output: str = "text") -> T:
     """Run `action`; turn every failure into a message and an exit code, never a traceback."""
-    from builder.errors import CourseError
-    from builder.scaffold import ScaffoldError
+    from builder.errors import CourseError, TrainerError
 
     try:
         return action()
@@ -176,7 +175,7 @@ def _run(action: Callable[[], T], debug: bool, output: str = "text") -> T:
             _echo_problems(exc.problems)
             click.echo(click.style(f"error: {exc.summary()}", fg="red", bold=True), err=True)
         sys.exit(1)
-    except ScaffoldError as exc:
+    except TrainerError as exc:
         click.echo(click.style(f"error: {exc}", fg="red"), err=True)
         sys.exit(1)
     except OSError as exc:

@@ -88,3 +88,7 @@ class Problems:
 
     def sorted(self) -> list[Problem]:
         return sorted(self.items, key=Problem.sort_key)
+
+
+class TrainerError(ValueError):
+    """A request the trainer can put right (for example a file that already exists)."""

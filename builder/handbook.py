@@ -222,11 +222,14 @@ def render_handbook(model: CourseModel) -> bytes:
 
 
 def _environment() -> jinja2.Environment:
+    from builder.render import template_cache
+
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache(),
     )
 
 
@@ -694,14 +697,14 @@ def plain_text(tokens: list[Token]) -> str:
 
 
 def _markdown(module: Module, tokens: list[Token]) -> Markup:
-    """Render a copy of `tokens`: images inlined, headings moved below the handbook's own."""
-    tokens = copy.deepcopy(tokens)
+    """Render `tokens` with images inlined and headings moved below the handbook's own.
+
+    Only the tokens that change are copied (a deep copy of every page costs more than the
+    rest of the handbook); link and image targets are rewritten from their originals by
+    markup.render, so the packages' rendering of the same tokens is unaffected.
+    """
     folder = f"modules/{module.id}"
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            token.tag = f"h{min(6, int(token.tag[1]) + 2)}"
-        if token.children:
-            token.children = [_inline_safe(child) for child in token.children]
+    tokens = [_for_handbook(token) for token in tokens]
 
     def rewrite(kind: str, target: str) -> str:
         resolved = markup.resolve(folder, target)
@@ -717,12 +720,32 @@ def _markdown(module: Module, tokens: list[Token]) -> Markup:
     return Markup(markup.render(tokens, rewrite))
 
 
+def _for_handbook(token: Token) -> Token:
+    if token.type in ("heading_open", "heading_close"):
+        token = copy.copy(token)
+        token.tag = f"h{min(6, int(token.tag[1]) + 2)}"
+    elif token.children and any(child.type in ("image", "link_open") for child in token.children):
+        token = copy.copy(token)
+        token.children = [_inline_safe(child) for child in token.children]
+    return token
+
+
+def _own_attrs(token: Token) -> Token:
+    """A copy whose attributes can be rewritten without touching the course model."""
+    clone = copy.copy(token)
+    clone.attrs = dict(token.attrs)
+    clone.meta = dict(token.meta)
+    return clone
+
+
 def _inline_safe(token: Token) -> Token:
     """An image the handbook cannot embed (not a file of the module) becomes its alt text."""
+    if token.type == "link_open":
+        return _own_attrs(token)
     if token.type != "image":
         return token
-    src = token.attrGet("src") or ""
+    src = token.meta.get("dfc_target") or token.attrGet("src") or ""
     if markup.is_external(src) and not src.lower().startswith("data:"):
         alt = token.content or posixpath.basename(src)
         return Token("text", "", 0, content=f"[Image: {alt}]")
-    return token
+    return _own_attrs(token)

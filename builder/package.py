@@ -38,7 +38,7 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     """A deterministic zip of `files`: fixed times and permissions, the manifest first."""
     stamp = zip_time()
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for name in zip_bytes_order(files):
             check_entry_name(name)
             info = zipfile.ZipInfo(name, date_time=stamp)

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from builder.discover import COURSE_FILE, MODULE_FILE
-from builder.errors import Problems
+from builder.errors import Problems, TrainerError
 from builder.load import split_front_matter
 from builder.models import ID_PATTERN, Quiz
 from builder.validation import validate
@@ -27,7 +27,7 @@ QUESTION_SUFFIXES = ("q1", "q2", "q3", "q4", "q5")
 ID_LINE = re.compile(r"""^\s*(?:-\s+)?id:\s*["']?([a-z][a-z0-9-]*)""", re.MULTILINE)
 
 
-class ScaffoldError(ValueError):
+class ScaffoldError(TrainerError):
     """Nothing was written: the message says why, in the trainer's words."""
 
 
