@@ -17,6 +17,13 @@ from builder import api
 from builder.cli import main
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Builds in tests keep their no-op records and template cache apart from the user's."""
+    import tempfile
+
+    os.environ["DFC_CACHE_DIR"] = tempfile.mkdtemp(prefix="dfc-course-tests-")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

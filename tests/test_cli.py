@@ -182,3 +182,15 @@ def test_version(cli):
     result = cli("--version")
     assert result.exit_code == 0
     assert re.search(r"\d+\.\d+\.\d+", result.stdout)
+
+
+def test_progress_shows_only_on_a_terminal(course_copy, cli, monkeypatch):
+    from builder import cli as cli_module
+
+    root = course_copy("two-modules")
+    monkeypatch.setattr(cli_module, "_is_terminal", lambda: True)
+    result = cli("build", "--course", str(root), "--out", str(root / "a"))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "\rrendering 10/10 screens\n"
+    quiet = cli("build", "--course", str(root), "--out", str(root / "b"), "--quiet")
+    assert quiet.output == ""
