@@ -1,0 +1,166 @@
+"""The facilitator handbook's agenda: a day (or more) of modules, activities and breaks.
+
+Modules are timed by their `minutes`, joint activities by their numbered steps, and the days
+are shared out so that none runs past DAY_LIMIT and no stretch runs past BLOCK_LIMIT.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass
+from typing import Any
+
+# --- timings (minutes) ----------------------------------------------------------------------
+
+DAY_START = 9 * 60 + 30  # 09:30
+DAY_LIMIT = 7 * 60  # the longest day the agenda plans, breaks included (09:30 to 16:30)
+BLOCK_LIMIT = 90  # the longest stretch without a break
+BREAK = 15
+LUNCH = 45
+LUNCH_AFTER = 150  # the first pause this far into a day is lunch
+OPENING = 20  # welcome, introductions and pairing
+RECAP = 15  # start of every later day
+DAY_REVIEW = 10  # end of every day but the last
+CLOSING = 20  # action planning and close
+BRIEF = 5  # introducing an activity
+PER_STEP = 3  # each numbered step of an activity
+SHARE_BACK = 10  # pairs report back
+UNSTEPPED_WORK = 15  # pair work for an activity with no numbered steps
+
+
+@dataclass
+class AgendaRow:
+    kind: str  # session, module, activity, break, lunch
+    title: str
+    minutes: int
+    start: str = ""
+    end: str = ""
+    anchor: str = ""
+
+
+@dataclass
+class AgendaDay:
+    number: int
+    rows: list[AgendaRow]
+
+    @property
+    def start(self) -> str:
+        return self.rows[0].start
+
+    @property
+    def end(self) -> str:
+        return self.rows[-1].end
+
+    @property
+    def minutes(self) -> int:
+        return sum(r.minutes for r in self.rows)
+
+
+@dataclass
+class Agenda:
+    days: list[AgendaDay]
+
+    def total(self, *kinds: str) -> int:
+        return sum(r.minutes for d in self.days for r in d.rows if not kinds or r.kind in kinds)
+
+
+def activity_minutes(steps: int) -> int:
+    """Minutes to allow for an activity with `steps` numbered steps, rounded up to 5."""
+    work = steps * PER_STEP if steps else UNSTEPPED_WORK
+    return int(math.ceil((BRIEF + work + SHARE_BACK) / 5) * 5)
+
+
+def plan_agenda(modules: list[Any]) -> Agenda:
+    """The fewest days that fit DAY_LIMIT, with the modules shared out as evenly as possible.
+
+    A module never splits across days; a module longer than a day gets a day of its own.
+    """
+    module_blocks = [_module_rows(m) for m in modules]
+    days = _fill_days(module_blocks, DAY_LIMIT)
+    # The shortest longest-day that still needs no more days evens the days out.
+    low, high = 0, max(d.minutes for d in days)
+    while low < high:
+        middle = (low + high) // 2
+        if len(_fill_days(module_blocks, middle)) <= len(days):
+            high = middle
+        else:
+            low = middle + 1
+    return Agenda(_fill_days(module_blocks, high))
+
+
+def _fill_days(module_blocks: list[list[AgendaRow]], limit: int) -> list[AgendaDay]:
+    """Put as many modules into each day as fit in `limit` minutes (at least one a day)."""
+    days: list[AgendaDay] = []
+    start = 0
+    while start < len(module_blocks):
+        end = start + 1
+        while end < len(module_blocks):
+            trial = _plan_day(
+                len(days) + 1, module_blocks[start : end + 1], end + 1 == len(module_blocks)
+            )
+            if trial.minutes > limit:
+                break
+            end += 1
+        days.append(_plan_day(len(days) + 1, module_blocks[start:end], end == len(module_blocks)))
+        start = end
+    return days
+
+
+def _module_rows(module: Any) -> list[AgendaRow]:
+    anchor = f"module-{module.id}"
+    rows = [
+        AgendaRow(
+            "module", f"Module {module.number}: {module.title}", module.minutes, anchor=anchor
+        )
+    ]
+    rows += [
+        AgendaRow("activity", f"Joint activity: {a.title}", a.minutes, anchor=anchor)
+        for a in module.activities
+    ]
+    return rows
+
+
+def _plan_day(number: int, module_blocks: list[list[AgendaRow]], last: bool) -> AgendaDay:
+    opening = (
+        AgendaRow("session", "Welcome, introductions and pairing", OPENING)
+        if number == 1
+        else AgendaRow("session", f"Recap of session {number - 1} and pairing", RECAP)
+    )
+    rows = [opening]
+    elapsed = since_break = opening.minutes
+    lunched = False
+    for block in module_blocks:
+        length = sum(r.minutes for r in block)
+        if since_break and since_break + length > BLOCK_LIMIT:
+            if not lunched and elapsed >= LUNCH_AFTER:
+                pause, lunched = AgendaRow("lunch", "Lunch", LUNCH), True
+            else:
+                pause = AgendaRow("break", "Break", BREAK)
+            rows.append(pause)
+            elapsed += pause.minutes
+            since_break = 0
+        rows += [copy.copy(r) for r in block]
+        elapsed += length
+        since_break += length
+    rows.append(
+        AgendaRow("session", "Action planning, evaluation and close", CLOSING)
+        if last
+        else AgendaRow("session", "Review of the session", DAY_REVIEW)
+    )
+    minute = DAY_START
+    for row in rows:
+        row.start, row.end = clock(minute), clock(minute + row.minutes)
+        minute += row.minutes
+    return AgendaDay(number, rows)
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
+def duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
