@@ -27,13 +27,10 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from builder import markup
-from builder.agenda import (  # noqa: F401 (BLOCK_LIMIT and DAY_LIMIT are part of the API)
-    BLOCK_LIMIT,
+from builder.agenda import (
     BRIEF,
-    DAY_LIMIT,
     PER_STEP,
     SHARE_BACK,
-    Agenda,
     activity_minutes,
     clock,
     duration,

@@ -11,14 +11,8 @@ import pytest
 from helpers import COURSES
 
 from builder import api, markup
-from builder.handbook import (
-    BLOCK_LIMIT,
-    DAY_LIMIT,
-    ModuleView,
-    activity_minutes,
-    plan_agenda,
-    render_handbook,
-)
+from builder.agenda import BLOCK_LIMIT, DAY_LIMIT, activity_minutes, plan_agenda
+from builder.handbook import ModuleView, render_handbook
 from builder.models import ChoiceQuestion, Matching, Ordering, TrueFalse
 
 CHROMIUM = "/usr/bin/chromium"
