@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import shutil
 from pathlib import Path
 
 import lxml.html
@@ -279,52 +277,3 @@ def test_activity_timing():
     assert activity_minutes(5) == 30
     assert activity_minutes(6) == 35
     assert activity_minutes(0) == 30
-
-
-# --- print ----------------------------------------------------------------------------------
-
-
-@pytest.mark.browser
-def test_the_bundled_handbook_prints_to_sane_pages(tmp_path):
-    if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
-        pytest.fail(
-            f"Chromium is not at {CHROMIUM}: run `make chromium` (scripts/install-chromium.sh)"
-        )
-    try:
-        import pypdf
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:  # pragma: no cover
-        pytest.fail(f"{exc.name} is not installed: run `make test` (pip install -e '.[test]')")
-    model, _ = api.validate(COURSES["bundled"])
-    page_file = tmp_path / "handbook.html"
-    page_file.write_bytes(render_handbook(model))
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
-        )
-        try:
-            page = browser.new_page()
-            requests: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(page_file.as_uri())
-            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-        finally:
-            browser.close()
-    assert requests == [page_file.as_uri()]  # nothing else is loaded
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    pages = [pg.extract_text() or "" for pg in reader.pages]
-    assert 10 <= len(pages) <= 120
-    for number, text in enumerate(pages, 1):
-        assert len(text.split()) >= 20, f"page {number} is (nearly) blank: {text!r}"
-    # Page numbers from the @page rules, and the A4 size.
-    assert f"Page 2 of {len(pages)}" in pages[1]
-    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
-    assert (round(width), round(height)) == (595, 842)
-    # Every module, and every module's answer key, starts a page of its own.
-    count = len(model.modules)
-    for number, module in enumerate(model.modules, 1):
-        starts = [t for t in pages if f"MODULE {number} OF {count}" in t]
-        assert len(starts) == 1
-        assert f"\n{module.meta.title}\n" in starts[0]
-    keys = [t for t in pages if t.split("\n")[2:3] == ["Answer key: Knowledge check"]]
-    assert len(keys) == count
