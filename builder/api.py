@@ -31,6 +31,7 @@ Progress = Callable[[int, int], None]
 class BuildReport:
     packages: list[Written] = field(default_factory=list)
     handbook: Written | None = None
+    up_to_date: bool = False  # nothing changed since the last build into the same folder
     modules: int = 0
     pages: int = 0
     questions: int = 0
@@ -113,6 +114,7 @@ def build(
     options = {"formats": formats or [], "per_module": per_module, "strict": strict}
     key, cached = cache.lookup(root, out or root / "dist", options)
     if cached is not None:
+        cached.up_to_date = True
         cached.seconds = time.perf_counter() - started
         return cached
     import gc

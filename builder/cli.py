@@ -211,6 +211,9 @@ def _echo_build_summary(report: Any) -> None:
         size = f"{written.size / 1024:,.0f} KB"
         click.echo(f"{click.style(str(written.path).ljust(width), fg='green')}  {size:>9}")
     packages = len(report.packages)
+    if report.up_to_date:
+        click.echo("nothing changed since the last build: these files are up to date")
+        return
     click.echo(
         f"built {_count(packages, 'package')} and the handbook from {_count(report.modules, 'module')}, "
         f"{_count(report.pages, 'page')} and {_count(report.questions, 'question')} "

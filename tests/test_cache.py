@@ -70,16 +70,6 @@ def test_a_cached_build_still_reports_its_warnings(make_course, tmp_path, render
     assert [p.as_dict() for p in second.warnings] == [p.as_dict() for p in first.warnings]
 
 
-def test_the_cli_says_the_same_the_second_time(course_copy, cli):
-    root = course_copy("minimal")
-    first = cli("build", "--course", str(root))
-    second = cli("build", "--course", str(root))
-    assert first.exit_code == second.exit_code == 0
-    strip = [line.rsplit(" in ", 1)[0] for line in first.stdout.splitlines()]
-    assert [line.rsplit(" in ", 1)[0] for line in second.stdout.splitlines()] == strip
-    assert second.stderr == first.stderr
-
-
 def test_editing_a_source_file_rebuilds(course_copy, tmp_path, renders):
     root, out = course_copy("minimal"), tmp_path / "out"
     api.build(root, out)

@@ -194,3 +194,16 @@ def test_progress_shows_only_on_a_terminal(course_copy, cli, monkeypatch):
     assert result.stderr == "\rrendering 10/10 screens\n"
     quiet = cli("build", "--course", str(root), "--out", str(root / "b"), "--quiet")
     assert quiet.output == ""
+
+
+def test_a_second_build_with_nothing_changed_says_so(course_copy, cli):
+    root = course_copy("minimal")
+    first = cli("build", "--course", str(root))
+    assert first.stdout.splitlines()[-1].startswith("built 2 packages")
+    again = cli("build", "--course", str(root))
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[-1] == (
+        "nothing changed since the last build: these files are up to date"
+    )
+    assert again.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1]
+    assert again.stderr == first.stderr
