@@ -242,7 +242,6 @@ class Renderer:
         if screen.kind == "final":
             final = self.course.final_assessment
             assert final is not None
-            questions = [q for m in self.outline.modules if m.quiz for q in m.quiz.questions]
             intro = (
                 f"You will answer {final.questions_per_module} questions from each module. "
                 f"You need {final.pass_mark}% to pass."
@@ -253,7 +252,7 @@ class Renderer:
                 quiz_id="final",
                 graded=True,
                 intro=intro,
-                questions=questions,
+                questions=[],  # the runtime takes each attempt's questions from the module pages
             )
         assert self.outline.model.self_assessment is not None
         return self.env.get_template("diagnostic.html").render(

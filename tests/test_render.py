@@ -208,3 +208,14 @@ def test_links_between_modules_and_per_module_packages(make_course, tmp_path):
     alone = next(p for n, p in by_name.items() if "-first-aid-kit-" in n)
     link = parse(alone, "pages/first-aid-kit/checks.html").xpath("//a[.='when to call']")[0]
     assert link.get("href") is None  # that module is not in this package: text, not a dead link
+
+
+def test_the_final_assessment_borrows_its_questions(built):
+    pkg = package(built, "bundled")
+    final = parse(pkg, "pages/final-assessment.html")
+    assert final.xpath("//*[@data-dfc-question]") == []  # each question is sent once, in its module
+    assert final.xpath("//button[@type='submit']/@disabled") == ["disabled"]
+    quiz = parse(pkg, "pages/leadership/quiz.html")
+    assert len(quiz.xpath("//*[@data-dfc-question]")) == len(
+        data_block(pkg)["quizzes"]["leadership"]["questions"]
+    )

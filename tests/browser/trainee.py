@@ -58,7 +58,16 @@ class Trainee:
         self.frame.click(f'.dfc-menu a[data-dfc-screen="{screen_id}"]')
         self._wait_for(screen_id)
 
+    def ready(self) -> None:
+        """Wait until the screen's quiz, if it has one, is set up (the final borrows its questions)."""
+        self.frame.wait_for_function(
+            "() => { const f = document.querySelector('#dfc-screen form.dfc-quiz');"
+            " return !f || f.hasAttribute('data-dfc-ready') || !!f.dataset.dfcDiagnostic; }",
+            timeout=WAIT,
+        )
+
     def visible_questions(self) -> list[str]:
+        self.ready()
         return self.frame.eval_on_selector_all(
             "#dfc-screen .dfc-question", "els => els.map(e => e.getAttribute('data-dfc-question'))"
         )
@@ -92,6 +101,7 @@ class Trainee:
         return questions
 
     def submit(self) -> None:
+        self.ready()
         frame = self.frame
         frame.click("#dfc-screen .dfc-submit")
         frame.wait_for_selector("#dfc-screen [data-dfc-quiz-result]:not([hidden])", timeout=WAIT)

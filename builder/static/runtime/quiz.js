@@ -144,9 +144,41 @@
 
   /* Wire up the quiz form in the screen just shown. */
   function mount(form, app) {
+    if (form.hasAttribute('data-dfc-diagnostic')) return DFC.Diagnostic.mount(form, app);
+    if (form.getAttribute('data-dfc-quiz') !== 'final') return setup(form, app);
+    borrowQuestions(form, app).then(function () { setup(form, app); }, function (error) {
+      DFC.warn('the assessment questions could not be loaded: ' + error.message);
+      DFC.$('[data-dfc-loading]', form).textContent =
+        'The questions could not be loaded. Check your connection, then reload this page.';
+    });
+  }
+
+  /* The final assessment's page carries no questions of its own: it takes the ones this
+     attempt draws from the modules' knowledge-check pages, so no question is sent twice. */
+  function borrowQuestions(form, app) {
+    var data = app.data;
+    var ids = drawn(data, 'final', app.quizState('final'));
+    var pages = {};
+    data.screens.forEach(function (s) { if (s.kind === 'quiz') pages[s.module] = s.url; });
+    var modules = ids.map(function (qid) { return data.questions[qid].module; })
+      .filter(function (m, i, all) { return all.indexOf(m) === i; });
+    return Promise.all(modules.map(function (m) { return DFC.loadScreen(pages[m]); })).then(function (articles) {
+      var actions = DFC.$('.dfc-quiz-actions', form);
+      ids.forEach(function (qid) {
+        for (var i = 0; i < articles.length; i++) {
+          var box = articles[i].querySelector('[data-dfc-question="' + qid + '"]');
+          if (box) { form.insertBefore(document.importNode(box, true), actions); return; }
+        }
+        throw new Error('question ' + qid + ' is missing');
+      });
+      var loading = DFC.$('[data-dfc-loading]', form);
+      if (loading) loading.remove();
+    });
+  }
+
+  function setup(form, app) {
     var data = app.data;
     var key = form.getAttribute('data-dfc-quiz');
-    if (form.hasAttribute('data-dfc-diagnostic')) return DFC.Diagnostic.mount(form, app);
     var graded = form.getAttribute('data-dfc-graded') === 'true';
     var qs = app.quizState(key);
     var ids = drawn(data, key, qs);
@@ -226,6 +258,9 @@
       app.newAttempt(key);
     });
     if (qs.done) finish(false);
+    submit.disabled = false;
+    form.setAttribute('data-dfc-ready', '');
+    DFC.fire('quiz-ready', { quiz: key });
   }
 
   function recordAttempt(app, key, ids, qs, opened, shown) {
