@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from lxml import etree
-
 from builder.outline import Outline
 from builder.targets.base import Target
 
@@ -11,10 +9,8 @@ from builder.targets.base import Target
 class Web(Target):
     name = "web"
     label = "Web (no LMS)"
-    adapter_script = ""
+    adapter_script = ""  # the browser-storage adapter every package carries is all it needs
 
     def build_manifest(self, outline: Outline, files: list[str]) -> bytes | None:
+        """A web course is opened as index.html; it has no manifest."""
         return None
-
-    def add_metadata(self, metadata: etree._Element, outline: Outline) -> None:
-        raise NotImplementedError
