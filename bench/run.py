@@ -197,7 +197,7 @@ def measure_sizes(builder: Builder, results: Results, out: Path) -> Path:
             raise BenchError(f"expected one *-{target}.zip in {out}, found {found}")
         zips[target] = found[0]
         results.values[f"zip_bytes_{target}"] = found[0].stat().st_size
-    runtime = builder.repo / "builder" / "static" / "runtime"
+    runtime = builder.repo / "builder" / "runtime"
     results.values["runtime_bytes"] = sum(
         p.stat().st_size for p in runtime.rglob("*") if p.suffix in (".js", ".css")
     )

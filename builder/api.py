@@ -3,46 +3,24 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.errors import CourseError, Problem, Problems
+from builder.model.problems import CourseError, Problem, Problems
+from builder.package.build_report import BuildReport, Progress, Written
 
 # The pipeline's modules are imported where they are used: a build with nothing changed
 # (see builder/cache.py) then costs little more than starting Python.
 if TYPE_CHECKING:
-    from builder.models import CourseModel
-    from builder.outline import Outline
-    from builder.render import Renderer
-
-
-@dataclass
-class Written:
-    path: Path
-    size: int
-
-
-Progress = Callable[[int, int], None]
-
-
-@dataclass
-class BuildReport:
-    packages: list[Written] = field(default_factory=list)
-    handbook: Written | None = None
-    up_to_date: bool = False  # nothing changed since the last build into the same folder
-    modules: int = 0
-    pages: int = 0
-    questions: int = 0
-    seconds: float = 0.0
-    warnings: list[Problem] = field(default_factory=list)
+    from builder.model.course import CourseModel
+    from builder.outline.screens import Outline
+    from builder.render.pages import Renderer
 
 
 def validate(root: Path, strict: bool = False) -> tuple[CourseModel, list[Problem]]:
     """Load and check every file; raise CourseError listing every problem."""
-    from builder.checks import check_course
-    from builder.load import load_sources
+    from builder.check.course_rules import check_course
+    from builder.load.loader import load_sources
 
     problems = Problems()
     loaded = load_sources(root, problems)
@@ -56,13 +34,13 @@ def render_packages(
     model: CourseModel, formats: list[str], per_module: bool, progress: Progress | None = None
 ) -> dict[str, dict[str, bytes]]:
     """Render every package in memory: {package file name: {path: bytes}}."""
-    from builder.outline import build_outline
-    from builder.render import Renderer, make_environment
+    from builder.outline.screens import build_outline
+    from builder.render.pages import Renderer, make_environment
 
     outlines = [build_outline(model)]
     if per_module:
         outlines += [build_outline(model, m.id) for m in model.modules]
-    env = make_environment()
+    env = make_environment(_template_folder())
     packages: dict[str, dict[str, bytes]] = {}
     total = sum(len(outline.screens) for outline in outlines)
     done = [0]
@@ -80,10 +58,17 @@ def render_packages(
     return packages
 
 
+def _template_folder() -> Path:
+    """Compiled templates live beside the no-op build records, like .pyc files."""
+    from builder.package.build_cache import cache_dir
+
+    return cache_dir() / "templates"
+
+
 def _assemble(
     outline: Outline, renderer: Renderer, screens: dict[str, bytes], name: str
 ) -> dict[str, dict[str, bytes]]:
-    from builder.render import runtime_files
+    from builder.render.pages import runtime_files
     from builder.targets import get_target
 
     target = get_target(name)
@@ -108,7 +93,7 @@ def build(
     When `out` already holds this build of these sources (see builder/cache.py), the
     recorded report is returned, warnings included, and nothing is rendered or written.
     """
-    from builder import cache
+    from builder.package import build_cache as cache
 
     started = time.perf_counter()
     options = {"formats": formats or [], "per_module": per_module, "strict": strict}
@@ -119,8 +104,8 @@ def build(
         return cached
     import gc
 
-    from builder.handbook import render_handbook
-    from builder.package import write_file, write_package
+    from builder.handbook.views import render_handbook
+    from builder.package.archive import write_file, write_package
 
     # A build makes millions of objects that live until it ends: scanning them for garbage
     # cycles 700 allocations at a time (the default) costs a large course a fifth of its time.
@@ -130,7 +115,7 @@ def build(
         model, warnings = validate(root, strict)
         chosen = formats or list(model.course.packages)
         packages = render_packages(model, chosen, per_module, progress)
-        handbook = render_handbook(model)
+        handbook = render_handbook(model, _template_folder())
     finally:
         gc.set_threshold(*thresholds)
     out = out or root / "dist"

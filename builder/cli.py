@@ -119,7 +119,7 @@ def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
 @debug_option
 def preview(course_dir: Path, port: int, scorm: str, debug: bool) -> None:
     """Serve the course in a test LMS on this computer; rebuild when files change."""
-    from builder.preview import PreviewServer
+    from builder.tools.preview import PreviewServer
 
     server = _run(lambda: PreviewServer(course_dir, scorm, port, report=_echo_now), debug)
     server.start()
@@ -143,7 +143,7 @@ def new() -> None:
 @debug_option
 def new_module(module_id: str, title: str | None, course_dir: Path, debug: bool) -> None:
     """Create modules/MODULE_ID/, quizzes/MODULE_ID.yaml and list it in course.yaml."""
-    from builder import scaffold
+    from builder.tools import scaffold
 
     written = _run(lambda: scaffold.new_module(course_dir, module_id, title), debug)
     for path in written:
@@ -156,14 +156,14 @@ def new_module(module_id: str, title: str | None, course_dir: Path, debug: bool)
 @debug_option
 def new_quiz(module_id: str, course_dir: Path, debug: bool) -> None:
     """Create quizzes/MODULE_ID.yaml for a module that has no question bank yet."""
-    from builder import scaffold
+    from builder.tools import scaffold
 
     click.echo(f"created {_run(lambda: scaffold.new_quiz(course_dir, module_id), debug)}")
 
 
 def _run(action: Callable[[], T], debug: bool, output: str = "text") -> T:
     """Run `action`; turn every failure into a message and an exit code, never a traceback."""
-    from builder.errors import CourseError, TrainerError
+    from builder.model.problems import CourseError, TrainerError
 
     try:
         return action()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import api, cache
+from builder import api
+from builder.package import build_cache as cache
 
 PAGE = "modules/fire-basics/02-alarm.md"
 

@@ -95,7 +95,7 @@ def test_new_quiz_needs_a_module(course_copy, cli):
 def test_preview_starts_prints_the_url_and_stops(course_copy, cli, monkeypatch):
     import threading
 
-    from builder import preview
+    from builder.tools import preview
 
     started = {}
 

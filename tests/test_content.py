@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder import api
-from builder.models import CourseModel
+from builder.model.course import CourseModel
 
 REPO = Path(__file__).parents[1]
 TYPES = ("single", "multiple", "true-false", "matching", "ordering")

@@ -29,11 +29,12 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from pydantic import BaseModel
 
-from builder import api, models
-from builder.errors import CourseError
-from builder.models import Course, Diagnostic, ModuleMeta, Quiz
-from builder.validation import validate
-from builder.yamlfile import YamlSyntaxError, parse_yaml
+from builder import api
+from builder.load.validation import validate
+from builder.load.yamlfile import YamlSyntaxError, parse_yaml
+from builder.model import course as models
+from builder.model.course import Course, Diagnostic, ModuleMeta, Quiz
+from builder.model.problems import CourseError
 
 # --- profiles -------------------------------------------------------------------------------
 

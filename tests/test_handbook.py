@@ -8,10 +8,12 @@ import lxml.html
 import pytest
 from helpers import COURSES
 
-from builder import api, markup
-from builder.agenda import BLOCK_LIMIT, DAY_LIMIT, activity_minutes, plan_agenda
-from builder.handbook import ModuleView, render_handbook
-from builder.models import ChoiceQuestion, Matching, Ordering, TrueFalse
+from builder import api
+from builder.handbook.agenda import BLOCK_LIMIT, DAY_LIMIT, activity_minutes, plan_agenda
+from builder.handbook.view_types import ModuleView
+from builder.handbook.views import render_handbook
+from builder.load import markup
+from builder.model.course import ChoiceQuestion, Matching, Ordering, TrueFalse
 
 CHROMIUM = "/usr/bin/chromium"
 

@@ -20,7 +20,7 @@ import pytest
 from helpers import REPO, write_files
 
 from builder import api
-from builder.package import write_package
+from builder.package.archive import write_package
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder import api
-from builder.errors import CourseError
+from builder.model.problems import CourseError
 
 MINIMAL_ZIPS = {"fire-safety-1.0.0-scorm12.zip", "fire-safety-1.0.0-scorm2004.zip"}
 
@@ -141,7 +141,7 @@ def test_a_failure_while_writing_leaves_no_temp_file(course_copy, tmp_path, monk
 
 
 def test_unsafe_entry_names_are_refused(tmp_path):
-    from builder.package import write_package
+    from builder.package.archive import write_package
 
     for bad in ("../evil.html", "/etc/passwd", "pages\\x.html", "a/../../b"):
         with pytest.raises(ValueError, match="unsafe"):

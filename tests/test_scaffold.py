@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder import api
-from builder.scaffold import ScaffoldError, add_module_to_course, new_module, new_quiz
+from builder.tools.scaffold import ScaffoldError, add_module_to_course, new_module, new_quiz
 
 COURSE = "course/course.yaml"
 ALL_TYPES = {"single", "multiple", "true-false", "matching", "ordering"}

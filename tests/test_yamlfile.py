@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.yamlfile import YamlSyntaxError, parse_yaml
+from builder.load.yamlfile import YamlSyntaxError, parse_yaml
 
 
 def read(text: str, first_line: int = 1):

@@ -1,4 +1,8 @@
-"""Package formats. Everything that differs between SCORM versions lives in one module each."""
+"""Package formats, one module each, with the manifest code they share. May import builder.model and builder.outline.
+
+Everything that differs between package formats lives here, with one runtime adapter per
+LMS standard in builder/runtime/.
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from builder.outline import Outline
+from builder.outline.screens import Outline
 from builder.targets.base import XML_NS, Target, _title
 
 MD_NS = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"

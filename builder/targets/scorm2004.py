@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from builder.outline import Outline
+from builder.outline.screens import Outline
 from builder.targets.base import Target, _title
 
 LOM_NS = "http://ltsc.ieee.org/xsd/LOM"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.outline import Outline
+from builder.outline.screens import Outline
 from builder.targets.base import Target
 
 

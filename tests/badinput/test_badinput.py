@@ -19,7 +19,7 @@ from corpus import CASES, OUTSIDE, OUTSIDE_DIR, Case, Edit, Link, Sparse
 from helpers import FIXTURES
 
 from builder import api
-from builder.errors import CourseError
+from builder.model.problems import CourseError
 
 LINE = re.compile(r"^[a-z0-9][\w./-]*(:\d+)?: (error|warning): \S.*$")
 CRASH = ("Traceback", "failed unexpectedly", "Exception", "Error:")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 
 from builder import api
-from builder.handbook import render_handbook
+from builder.handbook.views import render_handbook
 
 REPO = Path(__file__).parents[2]
 

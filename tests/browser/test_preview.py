@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from trainee import Trainee
 
-from builder.preview import PreviewServer
+from builder.tools.preview import PreviewServer
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "minimal"
 PAGE = "modules/fire-basics/01-fire-triangle.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-RUNTIME = Path(__file__).parents[2] / "builder" / "static" / "runtime"
+RUNTIME = Path(__file__).parents[2] / "builder" / "runtime"
 
 
 @pytest.fixture

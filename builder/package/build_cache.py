@@ -24,7 +24,7 @@ from typing import Any
 KEEP = 200  # records kept; older ones are deleted when a new one is written
 SOURCE_DIRS = ("course", "modules", "quizzes")
 FORMAT = 1
-BUILDER = Path(__file__).resolve().parent
+BUILDER = Path(__file__).resolve().parents[1]
 
 
 def build_key(root: Path, options: dict[str, Any]) -> str:
@@ -124,8 +124,8 @@ def _name(out: Path, path: Path) -> str:
 
 def _report(data: dict[str, Any], out: Path) -> Any:
     """The BuildReport `record` saved. A field added to BuildReport must be saved there too."""
-    from builder.api import BuildReport, Written
-    from builder.errors import Location, Problem, Severity
+    from builder.model.problems import Location, Problem, Severity
+    from builder.package.build_report import BuildReport, Written
 
     def written(name: str) -> Written:
         path = out / name
@@ -149,11 +149,6 @@ def _report(data: dict[str, Any], out: Path) -> Any:
         return None
 
 
-def _file_hash(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.sha256(handle.read()).hexdigest()
-
-
 def _load(out: Path, key: str) -> dict[str, Any] | None:
     try:
         record = json.loads(_record_path(out).read_text(encoding="utf-8"))
@@ -164,7 +159,7 @@ def _load(out: Path, key: str) -> dict[str, Any] | None:
     try:
         for item in record["outputs"]:
             path = out / item["name"]
-            if path.stat().st_size != item["size"] or _file_hash(path) != item["sha256"]:
+            if path.stat().st_size != item["size"] or file_hash(path) != item["sha256"]:
                 return None
         report = record["report"]
     except (OSError, KeyError, TypeError):
@@ -176,7 +171,7 @@ def _save(out: Path, key: str, report: dict[str, Any], written: list[Path]) -> N
     """Write the record; a cache that cannot be written is simply skipped."""
     try:
         outputs = [
-            {"name": _name(out, p), "size": p.stat().st_size, "sha256": _file_hash(p)}
+            {"name": _name(out, p), "size": p.stat().st_size, "sha256": file_hash(p)}
             for p in written
         ]
     except (OSError, ValueError):
@@ -197,6 +192,7 @@ def _save(out: Path, key: str, report: dict[str, Any], written: list[Path]) -> N
 
 
 def cache_dir() -> Path:
+    """$DFC_CACHE_DIR, else $XDG_CACHE_HOME/dfc-course, else ~/.cache/dfc-course."""
     configured = os.environ.get("DFC_CACHE_DIR")
     if configured:
         return Path(configured)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from builder.errors import Location, Problems
-from builder.models import Module
-from builder.yamlfile import YamlDoc
+from builder.load.yamlfile import YamlDoc
+from builder.model.course import Module
+from builder.model.problems import Location, Problems
 
 WORDS_PER_MINUTE = 200
 PAGE_MINUTES = 2

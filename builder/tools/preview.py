@@ -1,6 +1,6 @@
 """`dfc-course preview`: build in memory, serve on 127.0.0.1 inside a test LMS, rebuild on change.
 
-The test LMS (static/preview/) records every API call and shows the tracked data beside the
+The test LMS (preview_static/) records every API call and shows the tracked data beside the
 course. It is never put into a package.
 """
 
@@ -17,9 +17,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from builder.errors import CourseError
+from builder.model.problems import CourseError
 
-STATIC = Path(__file__).parent / "static" / "preview"
+STATIC = Path(__file__).parent / "preview_static"
 WATCHED = ("course", "modules", "quizzes")
 SCORM = {"12": "scorm12", "2004": "scorm2004"}
 PAGE = """<!doctype html>

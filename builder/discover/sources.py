@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.errors import Location, Problems
+from builder.model.problems import Location, Problems
 
 COURSE_FILE = "course/course.yaml"
 MODULE_FILE = "module.md"

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from builder.errors import Location, Problem
-from builder.yamlfile import Loc, YamlDoc
+from builder.load.yamlfile import Loc, YamlDoc
+from builder.model.problems import Location, Problem
 
 # Lists whose entries are named by their id in messages: questions[3] -> question "lead-04".
 NAMED_LISTS = {

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +15,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from builder import markup
-from builder.models import ChoiceQuestion, Module, TrueFalse
-from builder.outline import Outline, Screen
-from builder.quizdata import question_data
+from builder.load import markup
+from builder.model.course import ChoiceQuestion, Module, TrueFalse
+from builder.outline.screens import Outline, Screen
+from builder.render.quiz_data import question_data
+from builder.render.template_cache import template_cache
 from builder.targets.base import Target
 
 TEMPLATES = Path(__file__).parent / "templates"
-RUNTIME = Path(__file__).parent / "static" / "runtime"
+RUNTIME = Path(__file__).parents[1] / "runtime"
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; media-src 'self'; object-src 'none'; "
@@ -39,46 +39,21 @@ class ChoiceView:
     feedback: str
 
 
-def make_environment() -> jinja2.Environment:
-    """The one jinja2 environment: autoescape on, strict about undefined names."""
+def make_environment(template_folder: Path | None = None) -> jinja2.Environment:
+    """The one jinja2 environment: autoescape on, strict about undefined names.
+
+    Compiled templates are kept in `template_folder` between builds, when one is given.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
-        bytecode_cache=template_cache(),
+        bytecode_cache=template_cache(template_folder),
     )
     env.globals["choices"] = choice_views
     return env
-
-
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between builds, like .pyc files.
-
-    jinja2 checks each entry against a hash of the template's source, so an edited
-    template is compiled afresh. A cache that cannot be read or written is ignored.
-    """
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # a damaged entry: compile the template instead
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def template_cache() -> jinja2.BytecodeCache:
-    """Where compiled templates are kept: beside the no-op build records (builder/cache.py)."""
-    from builder.cache import cache_dir
-
-    return _TemplateCache(str(cache_dir() / "templates"))
 
 
 def choice_views(question: Any) -> list[ChoiceView]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from builder.models import CourseModel, Module, Quiz
+from builder.model.course import CourseModel, Module, Quiz
 
 FINAL_ID = "final-assessment"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.models import ChoiceQuestion, Matching, Ordering, TrueFalse
+from builder.model.course import ChoiceQuestion, Matching, Ordering, TrueFalse
 
 
 def question_data(question: Any, module_id: str) -> dict[str, Any]:

@@ -6,12 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from builder import markup
-from builder.discover import COURSE_FILE, PAGE_NAME, ModuleSources, Sources, discover_sources
-from builder.errors import Location, Problems
-from builder.models import Course, Diagnostic, Module, ModuleMeta, Page, Quiz
-from builder.validation import validate
-from builder.yamlfile import YamlDoc, YamlSyntaxError, parse_yaml
+from builder.discover.sources import (
+    COURSE_FILE,
+    PAGE_NAME,
+    ModuleSources,
+    Sources,
+    discover_sources,
+)
+from builder.load import markup
+from builder.load.validation import validate
+from builder.load.yamlfile import YamlDoc, YamlSyntaxError, parse_yaml
+from builder.model.course import Course, Diagnostic, Module, ModuleMeta, Page, Quiz
+from builder.model.problems import Location, Problems
 
 
 @dataclass

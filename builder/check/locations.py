@@ -1,0 +1,18 @@
+"""Where a problem is: a file and the line of a field, for messages that name both."""
+
+from __future__ import annotations
+
+from builder.load.loader import Loaded
+from builder.model.problems import Location
+
+COURSE_FILE = "course/course.yaml"
+
+
+def field_line(loaded: Loaded, path: str, *loc: str | int) -> Location:
+    doc = loaded.docs.get(path)
+    return Location(path, doc.line(loc) if doc else None)
+
+
+def where_first(location: Location) -> str:
+    """`path, line N`: where something was first seen, for "also used in" messages."""
+    return f"{location.path}, line {location.line}" if location.line else location.path

@@ -1,0 +1,88 @@
+"""What the handbook template shows: one plain record per part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+
+@dataclass
+class ActivityView:
+    title: str
+    page: str
+    body: Markup
+    steps: int
+    minutes: int
+    prepare: list[str]
+    pairing: list[str]
+    timing: str
+    produces: Markup | None
+
+
+@dataclass
+class LensView:
+    role: str
+    title: str
+    body: Markup
+
+
+@dataclass
+class DiscussionTopic:
+    page: str
+    lenses: list[LensView]
+    questions: list[str]
+
+
+@dataclass
+class ChoiceRow:
+    label: str
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass
+class QuestionView:
+    id: str
+    number: int
+    prompt: str
+    type: str
+    type_label: str
+    objectives: str
+    weighting: int
+    answers: list[str]  # the right answer(s), as the key states them
+    choices: list[ChoiceRow] = field(default_factory=list)  # single, multiple, true-false
+    pairs: list[Any] = field(default_factory=list)  # matching
+    items: list[Any] = field(default_factory=list)  # ordering
+
+
+@dataclass
+class ModuleView:
+    number: int
+    id: str
+    title: str
+    minutes: int
+    objectives: list[Any]
+    intro: Markup
+    key_points: Markup
+    key_points_source: str
+    activities: list[ActivityView]
+    topics: list[DiscussionTopic]
+    general_questions: list[str]
+    quiz: Any
+    questions: list[QuestionView]
+
+    @property
+    def activity_minutes(self) -> int:
+        return sum(a.minutes for a in self.activities)
+
+
+@dataclass
+class BandView:
+    title: str
+    text: str
+    low: int
+    high: int
+    next_steps: list[str]

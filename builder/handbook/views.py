@@ -1,0 +1,216 @@
+"""The facilitator handbook: one printable HTML document for running the course face to face.
+
+Managers and trade union representatives take the course together, in pairs, in one room.
+The handbook gives the facilitator an agenda with timings, and for each module its
+objectives, key points, joint activity with facilitation notes, discussion questions and the
+answer key; then the final assessment's settings and the self-assessment.
+
+The document is self-contained: styles are inline, images become data: URIs, external images
+become their alt text, and there are no scripts, so it opens and prints anywhere.
+Call `render_handbook(model)`; it touches no files.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from builder.handbook.activities import activity_view, discussion, general_questions
+from builder.handbook.agenda import clock, duration, plan_agenda
+from builder.handbook.page_text import blocks, handbook_markdown, plain_inline
+from builder.handbook.view_types import BandView, ChoiceRow, ModuleView, QuestionView
+from builder.model.course import (
+    ChoiceQuestion,
+    CourseModel,
+    Diagnostic,
+    Matching,
+    Module,
+    MultipleResponse,
+    Ordering,
+    TrueFalse,
+)
+from builder.render.template_cache import template_cache
+
+TEMPLATES = Path(__file__).parent
+
+TYPE_LABELS = {
+    "single": "Single choice: one right answer",
+    "multiple": "Multiple response: choose all that apply",
+    "true-false": "True or false",
+    "matching": "Matching: pair each item with its match",
+    "ordering": "Ordering: put the items in the right order",
+}
+
+
+# --- entry point ----------------------------------------------------------------------------
+
+
+def render_handbook(model: CourseModel, template_folder: Path | None = None) -> bytes:
+    """The facilitator handbook for `model`, as one self-contained printable HTML file.
+
+    Compiled templates are kept in `template_folder` between builds, when one is given.
+    """
+    modules = [_module_view(n, m) for n, m in enumerate(model.modules, 1)]
+    agenda = plan_agenda(modules)
+    diagnostic = model.self_assessment
+    html = (
+        _environment(template_folder)
+        .get_template("handbook.html")
+        .render(
+            course=model.course,
+            modules=modules,
+            agenda=agenda,
+            final=model.course.final_assessment,
+            final_questions=_final_question_count(model),
+            diagnostic=diagnostic,
+            bands=_bands(diagnostic) if diagnostic else [],
+            top_score=_top_score(diagnostic) if diagnostic else 0,
+            total_minutes=agenda.total(),
+            duration=duration,
+            clock=clock,
+        )
+    )
+    return html.encode("utf-8")
+
+
+def _environment(template_folder: Path | None = None) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        bytecode_cache=template_cache(template_folder),
+    )
+
+
+# --- modules --------------------------------------------------------------------------------
+
+
+def _module_view(number: int, module: Module) -> ModuleView:
+    key_points, source = _key_points(module)
+    activities = [
+        activity_view(module, page.title, info, inner)
+        for page in module.pages
+        for info, inner in blocks(page.tokens, "activity")
+    ]
+    topics = [t for t in (discussion(module, page) for page in module.pages) if t is not None]
+    objective_numbers = {o.id: n for n, o in enumerate(module.meta.objectives, 1)}
+    questions = (
+        [_question_view(n, q, objective_numbers) for n, q in enumerate(module.quiz.questions, 1)]
+        if module.quiz
+        else []
+    )
+    general = [] if topics else general_questions(module)
+    return ModuleView(
+        number=number,
+        id=module.id,
+        title=module.meta.title,
+        minutes=module.meta.minutes,
+        objectives=list(module.meta.objectives),
+        intro=handbook_markdown(module, module.intro_tokens),
+        key_points=key_points,
+        key_points_source=source,
+        activities=activities,
+        topics=topics,
+        general_questions=general,
+        quiz=module.quiz,
+        questions=questions,
+    )
+
+
+def _key_points(module: Module) -> tuple[Markup, str]:
+    """The summary's key points; else any key-points block; else the pages' headings."""
+    summary = [p for p in module.pages if p.id == "summary"]
+    for pages, source in ((summary, "summary"), (module.pages, "pages")):
+        found = [inner for page in pages for _info, inner in blocks(page.tokens, "key-points")]
+        if found:
+            return Markup("\n").join(handbook_markdown(module, inner) for inner in found), source
+    return _headings_outline(module), "headings"
+
+
+def _headings_outline(module: Module) -> Markup:
+    """A list of the pages and their section headings, for a module with no key points."""
+    env = _environment()
+    outline = []
+    for page in module.pages:
+        if page.id == "summary":
+            continue
+        tokens = page.tokens
+        subheads = [
+            plain_inline(tokens[i + 1])
+            for i, t in enumerate(tokens)
+            if t.type == "heading_open" and t.tag == "h2" and i + 1 < len(tokens)
+        ]
+        outline.append((page.title, subheads))
+    template = env.from_string(
+        '<ul class="outline">{% for title, subs in outline %}<li>{{ title }}'
+        "{% if subs %}<ul>{% for s in subs %}<li>{{ s }}</li>{% endfor %}</ul>{% endif %}"
+        "</li>{% endfor %}</ul>"
+    )
+    return Markup(template.render(outline=outline))
+
+
+# --- answer key -----------------------------------------------------------------------------
+
+
+def _question_view(number: int, question: Any, objective_numbers: dict[str, int]) -> QuestionView:
+    numbers = sorted(objective_numbers.get(o, 0) for o in question.objectives)
+    label = "objective" if len(numbers) == 1 else "objectives"
+    view = QuestionView(
+        id=question.id,
+        number=number,
+        prompt=question.prompt,
+        type=question.type,
+        type_label=TYPE_LABELS[question.type],
+        objectives=f"{label} {', '.join(str(n) for n in numbers if n)}",
+        weighting=question.weighting,
+        answers=[],
+    )
+    if isinstance(question, TrueFalse):
+        view.answers = ["True" if question.answer else "False"]
+        view.choices = [
+            ChoiceRow("True", "True", question.answer, question.feedback_true),
+            ChoiceRow("False", "False", not question.answer, question.feedback_false),
+        ]
+    elif isinstance(question, ChoiceQuestion):
+        right = set(question.correct_ids())
+        view.choices = [
+            ChoiceRow(_letter(n), o.text, o.id in right, o.feedback)
+            for n, o in enumerate(question.options)
+        ]
+        view.answers = [f"{c.label}. {c.text}" for c in view.choices if c.correct]
+        if isinstance(question, MultipleResponse):
+            view.type_label += f" ({len(right)} right)"
+    elif isinstance(question, Matching):
+        view.pairs = list(question.pairs)
+        view.answers = [f"{p.item} → {p.match}" for p in question.pairs]
+    elif isinstance(question, Ordering):
+        view.items = list(question.items)
+        view.answers = [f"{n}. {item.text}" for n, item in enumerate(question.items, 1)]
+    return view
+
+
+def _letter(index: int) -> str:
+    return chr(ord("A") + index)
+
+
+def _final_question_count(model: CourseModel) -> int:
+    final = model.course.final_assessment
+    return final.questions_per_module * len(model.modules) if final else 0
+
+
+def _top_score(diagnostic: Diagnostic) -> int:
+    return max(o.score for o in diagnostic.scale) * len(diagnostic.questions)
+
+
+def _bands(diagnostic: Diagnostic) -> list[BandView]:
+    top = _top_score(diagnostic)
+    views = []
+    for band, following in itertools.zip_longest(diagnostic.bands, diagnostic.bands[1:]):
+        high = following.min - 1 if following else top
+        views.append(BandView(band.title, band.text, band.min, high, list(band.next_steps)))
+    return views

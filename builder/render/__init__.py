@@ -1,0 +1,1 @@
+"""Stage 5, render: turn the outline into HTML and quiz data, in memory. May import builder.model, builder.load, builder.outline and builder.targets."""

@@ -1,0 +1,1 @@
+"""Trainer tools beside the pipeline: preview and scaffolding. May import builder.api and any stage."""
