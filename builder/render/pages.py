@@ -260,8 +260,9 @@ class Renderer:
 
 
 def runtime_scripts(target: Target) -> list[str]:
-    """Runtime scripts in load order; the target adds only its own LMS adapter."""
-    adapters = ["lms-local.js"] + ([target.adapter_script] if target.adapter_script else [])
+    """Runtime scripts in load order; the target adds its own LMS adapter and its fallbacks."""
+    own = [target.adapter_script] if target.adapter_script else []
+    adapters = ["lms-local.js", *own, *target.fallback_scripts]
     return ["dfc-core.js", "lms.js", *adapters, "state.js", "quiz.js", "nav.js", "main.js"]
 
 

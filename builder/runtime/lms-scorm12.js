@@ -4,7 +4,8 @@
   var DFC = window.DFC;
   var CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
   var NAMES = { init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit',
-    finish: 'LMSFinish', lastError: 'LMSGetLastError', errorString: 'LMSGetErrorString' };
+    /* Some LMSs name LMSFinish after the 2004 call. */
+    finish: ['LMSFinish', 'LMSTerminate'], lastError: 'LMSGetLastError', errorString: 'LMSGetErrorString' };
 
   /* CMITimespan: HHHH:MM:SS.SS */
   function timespan(ms) {
@@ -26,69 +27,72 @@
       case 'matching': return value.map(function (p) {
         return chr(rec.options, p[0]) + '.' + chr(rec.targets, p[1]);
       }).join(',');
+      case 'likert': return chr(rec.options, value);
       default: return String(value).slice(0, 255);
     }
   }
   var TYPES = { 'true-false': 'true-false', choice: 'choice', sequencing: 'sequencing',
-    matching: 'matching', other: 'fill-in' };
+    matching: 'matching', likert: 'likert', other: 'fill-in' };
   var RESULTS = { correct: 'correct', incorrect: 'wrong', neutral: 'neutral' };
 
   function scorm12(api) {
-    var lms = DFC.scormCalls(api, NAMES);
+    var lms = DFC.scormSession(api, NAMES);
     var adapter = {
       maxSuspend: 4096,
-      resumed: false, location: '', suspendData: '',
+      location: '', suspendData: '',
       start: function () {
         if (!lms.init()) return false;
-        adapter.resumed = lms.get('cmi.core.entry') === 'resume';
         adapter.location = lms.get('cmi.core.lesson_location');
         adapter.suspendData = lms.get('cmi.suspend_data');
-        lms.readLists();
         var status = lms.get('cmi.core.lesson_status');
         if (status === 'not attempted' || status === '') lms.set('cmi.core.lesson_status', 'incomplete');
         return true;
       },
-      setLocation: function (id) { return lms.set('cmi.core.lesson_location', id.slice(0, 255)); },
-      setSuspendData: function (text) { return lms.set('cmi.suspend_data', text); },
-      setProgress: function () { return true; },
+      setLocation: function (id) { lms.set('cmi.core.lesson_location', id.slice(0, 255)); },
+      setSuspendData: function (text) { return lms.setNow('cmi.suspend_data', text); },
+      setProgress: function () {},
       setScore: function (percent) {
         /* Min and max first, then raw: some LMSs read raw against the range. */
         lms.set('cmi.core.score.min', 0);
         lms.set('cmi.core.score.max', 100);
-        return lms.set('cmi.core.score.raw', percent);
+        lms.set('cmi.core.score.raw', percent);
       },
       setStatus: function (status) {
         var value = status.success === 'passed' || status.success === 'failed' ? status.success
           : status.completion === 'completed' ? 'completed' : 'incomplete';
-        return lms.set('cmi.core.lesson_status', value);
+        lms.set('cmi.core.lesson_status', value);
       },
       addInteraction: function (rec) {
-        var p = lms.nextInteraction();
+        var p = 'cmi.interactions.' + rec.index + '.';
         lms.set(p + 'id', rec.id);
         if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
         lms.set(p + 'time', clock(rec.when));
         lms.set(p + 'type', TYPES[rec.type]);
         if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
-        if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
+        if (rec.weighting !== undefined && rec.weighting !== 1) lms.set(p + 'weighting', rec.weighting);
         lms.set(p + 'student_response', format(rec, rec.response));
         lms.set(p + 'result', RESULTS[rec.result]);
         if (rec.latencyMs !== undefined) lms.set(p + 'latency', timespan(rec.latencyMs));
       },
       setObjective: function (id, state) {
-        var p = lms.objective(id);
-        if (state.score !== undefined) {
-          lms.set(p + 'score.min', 0); lms.set(p + 'score.max', 100); lms.set(p + 'score.raw', state.score);
-        }
+        var p = 'cmi.objectives.' + state.index + '.';
+        lms.set(p + 'id', id);
+        if (state.score !== undefined) lms.set(p + 'score.raw', state.score);
         lms.set(p + 'status', state.success && state.success !== 'unknown' ? state.success : state.completion);
       },
-      setSessionTime: function (ms) { return lms.set('cmi.core.session_time', timespan(ms)); },
-      setExit: function (suspend) { return lms.set('cmi.core.exit', suspend ? 'suspend' : ''); },
-      commit: lms.commit,
-      finish: lms.finish,
+      setSessionTime: function (ms) { lms.set('cmi.core.session_time', timespan(ms)); },
+      setExit: function (suspend) { lms.set('cmi.core.exit', suspend ? 'suspend' : ''); },
+      /* Only when progress could not be read: how many records the LMS says it holds. */
+      recordCount: function () { return parseInt(lms.get('cmi.interactions._count'), 10) || 0; },
+      dirty: lms.dirty,
+      commit: function () { return lms.flush(true); },
+      finish: function () { lms.flush(false); return lms.finish(); },
       lastError: lms.lastError
     };
     return adapter;
   }
   scorm12.apiName = 'API';
+  scorm12.label = 'SCORM 1.2';
+  scorm12.required = ['LMSInitialize', 'LMSGetValue', 'LMSSetValue'];
   DFC.adapters.scorm12 = scorm12;
 })();

@@ -23,69 +23,74 @@
       case 'choice':
       case 'sequencing': return value.join('[,]');
       case 'matching': return value.map(function (p) { return p[0] + '[.]' + p[1]; }).join('[,]');
+      case 'likert': return value;
       default: return String(value).slice(0, 4000);
     }
   }
 
   function scorm2004(api) {
-    var lms = DFC.scormCalls(api, NAMES);
+    var lms = DFC.scormSession(api, NAMES);
     var adapter = {
-      maxSuspend: 64000,
-      resumed: false, location: '', suspendData: '',
+      /* The standard allows 64,000 characters, but some LMSs silently keep only 4,096. */
+      maxSuspend: 4096,
+      location: '', suspendData: '',
       start: function () {
         if (!lms.init()) return false;
-        adapter.resumed = lms.get('cmi.entry') === 'resume';
         adapter.location = lms.get('cmi.location');
         adapter.suspendData = lms.get('cmi.suspend_data');
-        lms.readLists();
-        if (lms.get('cmi.completion_status') === 'not attempted' || lms.get('cmi.completion_status') === 'unknown') {
-          lms.set('cmi.completion_status', 'incomplete');
-        }
+        var completion = lms.get('cmi.completion_status');
+        if (completion === 'not attempted' || completion === 'unknown') lms.set('cmi.completion_status', 'incomplete');
         return true;
       },
-      setLocation: function (id) { return lms.set('cmi.location', id.slice(0, 1000)); },
-      setSuspendData: function (text) { return lms.set('cmi.suspend_data', text); },
-      setProgress: function (measure) { return lms.set('cmi.progress_measure', decimal(measure)); },
+      setLocation: function (id) { lms.set('cmi.location', id.slice(0, 1000)); },
+      setSuspendData: function (text) { return lms.setNow('cmi.suspend_data', text); },
+      setProgress: function (measure) { lms.set('cmi.progress_measure', decimal(measure)); },
       setScore: function (percent) {
         lms.set('cmi.score.min', 0);
         lms.set('cmi.score.max', 100);
         lms.set('cmi.score.raw', percent);
-        return lms.set('cmi.score.scaled', decimal(percent / 100));
+        lms.set('cmi.score.scaled', decimal(percent / 100));
       },
       setStatus: function (status) {
         lms.set('cmi.completion_status', status.completion);
-        return lms.set('cmi.success_status', status.success || 'unknown');
+        lms.set('cmi.success_status', status.success || 'unknown');
       },
       addInteraction: function (rec) {
-        var p = lms.nextInteraction();
+        var p = 'cmi.interactions.' + rec.index + '.';
         lms.set(p + 'id', rec.id);
         lms.set(p + 'type', rec.type);
         if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
         lms.set(p + 'timestamp', timestamp(rec.when));
         if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
-        if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
+        if (rec.weighting !== undefined && rec.weighting !== 1) lms.set(p + 'weighting', rec.weighting);
         lms.set(p + 'learner_response', format(rec, rec.response));
         lms.set(p + 'result', rec.result);
         if (rec.latencyMs !== undefined) lms.set(p + 'latency', duration(rec.latencyMs));
         if (rec.description) lms.set(p + 'description', rec.description.slice(0, 250));
       },
       setObjective: function (id, state) {
-        var p = lms.objective(id);
+        var p = 'cmi.objectives.' + state.index + '.';
+        lms.set(p + 'id', id);
         if (state.score !== undefined) {
-          lms.set(p + 'score.min', 0); lms.set(p + 'score.max', 100);
-          lms.set(p + 'score.raw', state.score); lms.set(p + 'score.scaled', decimal(state.score / 100));
+          lms.set(p + 'score.raw', state.score);
+          lms.set(p + 'score.scaled', decimal(state.score / 100));
         }
         if (state.success) lms.set(p + 'success_status', state.success);
         lms.set(p + 'completion_status', state.completion);
       },
-      setSessionTime: function (ms) { return lms.set('cmi.session_time', duration(ms)); },
-      setExit: function (suspend) { return lms.set('cmi.exit', suspend ? 'suspend' : 'normal'); },
-      commit: lms.commit,
-      finish: lms.finish,
+      setSessionTime: function (ms) { lms.set('cmi.session_time', duration(ms)); },
+      setExit: function (suspend) { lms.set('cmi.exit', suspend ? 'suspend' : 'normal'); },
+      /* Only when progress could not be read: how many records the LMS says it holds. */
+      recordCount: function () { return parseInt(lms.get('cmi.interactions._count'), 10) || 0; },
+      dirty: lms.dirty,
+      commit: function () { return lms.flush(true); },
+      finish: function () { lms.flush(false); return lms.finish(); },
       lastError: lms.lastError
     };
     return adapter;
   }
   scorm2004.apiName = 'API_1484_11';
+  scorm2004.label = 'SCORM 2004';
+  scorm2004.required = ['Initialize', 'GetValue', 'SetValue'];
   DFC.adapters.scorm2004 = scorm2004;
 })();

@@ -1,4 +1,6 @@
-/* Finding the LMS's API and choosing the adapter. The rest of the runtime only sees the adapter. */
+/* Finding the LMS's API, choosing the adapter, and the guarded call layer every SCORM adapter
+   uses. An LMS may lack methods, throw, answer in odd types, end the session first or offer
+   the other SCORM version: none of that may stop the course. */
 (function () {
   'use strict';
   var DFC = window.DFC;
@@ -26,11 +28,34 @@
     return api;
   };
 
-  /* Connect to the LMS: the package's own adapter when its API exists, else the browser.
-     Some LMSs add the API a moment after the course loads, so look again for a while. */
+  function usable(api, make) {
+    try {
+      return !!api && make.required.every(function (fn) { return typeof api[fn] === 'function'; });
+    } catch (e) { return false; }
+  }
+
+  /* The package's own SCORM version first, then the other one: an object under either name
+     may be of either version (some LMSs put one 1.2 object under both names). */
+  function choose(own) {
+    var makes = [own];
+    Object.keys(DFC.adapters).forEach(function (name) {
+      var make = DFC.adapters[name];
+      if (make !== own && make.apiName && makes.indexOf(make) < 0) makes.push(make);
+    });
+    var objects = makes.map(function (make) { return DFC.findAPI(make.apiName); });
+    for (var m = 0; m < makes.length; m++) {
+      for (var o = 0; o < objects.length; o++) {
+        if (usable(objects[o], makes[m])) return { make: makes[m], api: objects[o] };
+      }
+    }
+    return null;
+  }
+
+  /* Connect to the LMS: the package's own adapter when its API works, else the other SCORM
+     version's, else the browser. Some LMSs add the API a moment after the course loads. */
   DFC.connect = function (done, waitMs) {
     var data = DFC.data();
-    var make = DFC.adapters[data.target];
+    var own = DFC.adapters[data.target];
     var deadline = Date.now() + (waitMs === undefined ? 3000 : waitMs);
     function local() {
       var adapter = DFC.adapters.local(data.courseId + '@' + data.version);
@@ -39,69 +64,119 @@
       done(adapter);
     }
     function attempt() {
-      var api = make ? DFC.findAPI(make.apiName) : null;
-      if (api) {
-        var adapter = make(api);
+      var found = own && own.apiName ? choose(own) : null;
+      if (found) {
+        if (found.make !== own) {
+          DFC.warn('this LMS offers only the ' + found.make.label + ' interface, so results are reported through it');
+        }
+        var adapter = found.make(found.api);
         if (adapter.start()) return done(adapter);
         DFC.warn('the LMS did not start the session (' + adapter.lastError() + '); progress is kept in this browser');
         return local();
       }
-      if (make && Date.now() < deadline) return window.setTimeout(attempt, 200);
+      if (own && own.apiName && Date.now() < deadline) return window.setTimeout(attempt, 200);
       return local();
     }
     attempt();
   };
 
-  /* Helpers both SCORM adapters share: wrapped calls that log failures once. */
-  DFC.scormCalls = function (api, names) {
+  /* What an LMS method gave back, as the string the standard promises. */
+  function text(value) {
+    var type = typeof value;
+    return type === 'string' ? value : type === 'number' || type === 'boolean' ? String(value) : '';
+  }
+
+  /* The guarded session both SCORM adapters share. Values are staged, not sent: `flush` writes
+     each changed value once, in the order staged, then commits once. Nothing is written twice
+     with the same value, and after the session has ended nothing more is sent. */
+  DFC.scormSession = function (api, names) {
     var failed = {};
-    function error(code) {
-      var c = String(code || api[names.lastError]());
-      return c + ' ' + api[names.errorString](c);
-    }
-    function call(fn, args, what) {
-      var result;
-      try { result = api[fn].apply(api, args); } catch (e) { result = 'false'; }
-      var ok = String(result) === 'true';
-      if (!ok && fn !== names.get) {
-        /* One message per element, whatever its index: cmi.interactions.n.id */
-        var element = String(what || '').replace(/\.\d+(?=\.)/g, '.n');
-        if (!failed[fn + element]) {
-          failed[fn + element] = true;
-          DFC.warn(fn + '(' + element + ') failed: ' + error());
-        }
+    var written = {}; /* element -> the value the LMS last accepted */
+    var pending = {}, order = [];
+    var open = false, ended = false, uncommitted = false;
+
+    function invoke(fn, args) {
+      var method = typeof fn === 'string' ? fn : fn.filter(function (f) { return typeof api[f] === 'function'; })[0];
+      try {
+        if (typeof api[method] !== 'function') return { ok: false, value: '', missing: true };
+        var value = text(api[method].apply(api, args));
+        return { ok: value === 'true', value: value };
+      } catch (e) {
+        return { ok: false, value: '', thrown: e };
       }
-      return ok;
     }
-    /* Interactions and objectives are numbered lists with the same names in both versions. */
-    var interactions = 0, objectives = {}, objectiveCount = 0;
-    function count(list) { return parseInt(lms.get('cmi.' + list + '._count'), 10) || 0; }
-    var lms = {
-      readLists: function () {
-        interactions = count('interactions');
-        objectiveCount = count('objectives');
-        for (var i = 0; i < objectiveCount; i++) objectives[lms.get('cmi.objectives.' + i + '.id')] = i;
-      },
-      nextInteraction: function () { interactions += 1; return 'cmi.interactions.' + (interactions - 1) + '.'; },
-      objective: function (id) {
-        var n = objectives[id];
-        if (n === undefined) {
-          n = objectives[id] = objectiveCount;
-          objectiveCount += 1;
-          lms.set('cmi.objectives.' + n + '.id', id);
-        }
-        return 'cmi.objectives.' + n + '.';
-      },
-      init: function () { return call(names.init, [''], ''); },
+    function describe() {
+      var code = invoke(names.lastError, []).value;
+      if (!code || code === '0') return 'no error code';
+      var message = invoke(names.errorString, [code]).value;
+      return code + (message ? ' ' + message : '');
+    }
+    function warn(fn, element, result) {
+      /* One message per element, whatever its index: cmi.interactions.n.id */
+      var name = String(element || '').replace(/\.\d+(?=\.)/g, '.n');
+      if (failed[fn + name]) return;
+      failed[fn + name] = true;
+      var why = result.missing ? 'the LMS has no such method' : result.thrown ? 'the LMS threw ' + result.thrown : describe();
+      DFC.warn(String(fn) + '(' + name + ') failed: ' + why);
+    }
+    function call(fn, args, element) {
+      var result = invoke(fn, args);
+      if (!result.ok) warn(fn, element, result);
+      return result.ok;
+    }
+
+    var session = {
+      init: function () { open = call(names.init, [''], ''); return open; },
       get: function (key) {
-        try { return String(api[names.get](key) || ''); } catch (e) { return ''; }
+        if (!open || ended) return '';
+        var value = invoke(names.get, [key]).value;
+        written[key] = value;
+        return value;
       },
-      set: function (key, value) { return call(names.set, [key, String(value)], key); },
-      commit: function () { return call(names.commit, [''], ''); },
-      finish: function () { return call(names.finish, [''], ''); },
-      lastError: function () { try { return error(); } catch (e) { return 'unknown'; } }
+      /* Stage a value; it reaches the LMS at the next flush, unless it is unchanged. */
+      set: function (key, value) {
+        value = String(value);
+        if (!(key in pending)) order.push(key);
+        pending[key] = value;
+        return true;
+      },
+      dirty: function () { return order.some(function (key) { return written[key] !== pending[key]; }); },
+      /* Write what changed, then commit once if anything did. */
+      flush: function (commit) {
+        if (!open || ended) return false;
+        var ok = true;
+        var keys = order;
+        order = [];
+        keys.forEach(function (key) {
+          var value = pending[key];
+          delete pending[key];
+          if (written[key] === value) return;
+          if (call(names.set, [key, value], key)) {
+            written[key] = value;
+            uncommitted = true;
+          } else {
+            ok = false;
+          }
+        });
+        if (commit !== false && uncommitted) {
+          if (call(names.commit, [''], '')) uncommitted = false; else ok = false;
+        }
+        return ok;
+      },
+      /* Write one value now: for values whose acceptance decides what to do next. */
+      setNow: function (key, value) {
+        session.set(key, value);
+        session.flush(false);
+        return written[key] === String(value);
+      },
+      finish: function () {
+        if (!open || ended) return false;
+        ended = true;
+        return call(names.finish, [''], '');
+      },
+      lastError: function () { return describe(); }
     };
-    return lms;
+    return session;
   };
 
   /* Two-digit padding for time formats. */

@@ -3,14 +3,26 @@
   'use strict';
   var DFC = window.DFC;
 
+  /* Answers and screen changes reach the LMS at most this often; submitted answers, the role
+     and a hidden page are committed at once. */
+  var SETTLE_MS = 5000;
+
   function App(lms) {
     this.data = DFC.data();
     this.lms = lms;
     this.startedAt = Date.now();
     this.ended = false;
-    var saved = DFC.State.decode(this.lms.suspendData, this.data);
-    this.stale = !!this.lms.suspendData && !saved;
+    this.lastCheckpoint = 0;
+    var text = this.lms.suspendData;
+    var saved = DFC.State.decode(text, this.data);
+    this.stale = !!text && !saved;
     this.state = saved || DFC.State.empty();
+    if (this.stale) {
+      /* Progress of this very version that no longer reads was cut short by the LMS: keep
+         within the length it kept. Records already in the LMS are never written over. */
+      if (text.indexOf('1~' + this.data.fingerprint + '~') === 0) this.limit = text.length;
+      if (this.lms.recordCount) this.state.records = this.lms.recordCount();
+    }
   }
 
   App.prototype.quizState = function (key) {
@@ -33,25 +45,54 @@
 
   App.prototype.reshow = function () { return this.nav.reshow(); };
 
-  /* Write suspend_data; commit when asked (after each meaningful change). */
-  App.prototype.save = function (commit) {
+  /* Progress changed: commit now when urgent, else within SETTLE_MS of the last commit. */
+  App.prototype.save = function (urgent) {
+    this.unsaved = true;
+    if (this.ended) return;
+    var wait = urgent ? 0 : this.lastCheckpoint + SETTLE_MS - Date.now();
+    if (wait <= 0) return this.checkpoint();
+    if (this.timer) return;
+    var self = this;
+    this.timer = window.setTimeout(function () { self.timer = null; self.checkpoint(); }, wait);
+  };
+
+  /* Write what changed, with exit and session time as they would stand if the trainee left
+     now, and commit once: so leaving needs nothing but Terminate. */
+  App.prototype.checkpoint = function () {
+    if (this.ended) return;
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    this.lastCheckpoint = Date.now();
+    this.writeState();
+    this.lms.setSessionTime(Date.now() - this.startedAt);
+    this.lms.setExit(!this.finished);
+    this.lms.commit();
+  };
+
+  App.prototype.writeState = function () {
+    this.unsaved = false;
     if (this.lms.sync) this.state = DFC.State.merge(this.state, DFC.State.decode(this.lms.sync(), this.data));
     var limit = this.limit || this.lms.maxSuspend;
     var text = DFC.State.encode(this.state, this.data, limit);
-    if (text && text !== this.lastSaved) {
-      var ok = this.lms.setSuspendData(text);
-      /* An LMS may refuse a value shorter than the standard allows: save less, never nothing. */
-      while (!ok) {
-        limit = Math.floor(text.length * 0.75);
-        text = DFC.State.encode(this.state, this.data, limit);
-        if (!text) break;
-        ok = this.lms.setSuspendData(text);
-      }
-      /* Refused at every size: the LMS is failing, not measuring, so try in full next time. */
-      this.limit = ok ? limit : 0;
-      if (ok) this.lastSaved = text;
+    if (!text || text === this.lastSaved) return;
+    var ok = this.lms.setSuspendData(text);
+    /* An LMS may refuse a value shorter than the standard allows: save less, never nothing. */
+    while (!ok) {
+      limit = Math.floor(text.length * 0.75);
+      text = DFC.State.encode(this.state, this.data, limit);
+      if (!text) break;
+      ok = this.lms.setSuspendData(text);
     }
-    if (commit) this.lms.commit();
+    /* Refused at every size: the LMS is failing, not measuring, so try in full next time. */
+    this.limit = ok ? limit : 0;
+    if (ok) this.lastSaved = text;
+  };
+
+  /* An interaction record, numbered after every record this attempt has written before. */
+  App.prototype.record = function (rec) {
+    rec.index = this.state.records;
+    this.state.records += 1;
+    this.lms.addInteraction(rec);
   };
 
   App.prototype.visit = function (index, article) {
@@ -62,7 +103,7 @@
     this.updateProgress();
     if (screen.module) this.updateModule(screen.module);
     this.updateStatus();
-    this.save(true);
+    this.save(false);
   };
 
   App.prototype.updateProgress = function () {
@@ -83,7 +124,8 @@
     var seen = this.state.seen;
     var done = this.data.screens.every(function (s, i) { return s.module !== moduleId || seen[i]; });
     var qs = this.state.quizzes[moduleId];
-    var update = { completion: done ? 'completed' : 'incomplete' };
+    var index = this.data.modules.map(function (m) { return m.id; }).indexOf(moduleId);
+    var update = { index: index, completion: done ? 'completed' : 'incomplete' };
     if (qs && qs.done) {
       update.score = DFC.Quiz.score(this.data, moduleId, qs);
       update.success = update.score >= this.data.quizzes[moduleId].passMark ? 'passed' : 'failed';
@@ -146,20 +188,22 @@
   App.prototype.setRole = function (role) {
     if (role === this.state.role) return;
     this.state.role = role;
-    this.lms.addInteraction({ id: 'role', type: 'other', response: role, result: 'neutral', when: new Date(),
+    this.record({ id: 'role', question: 'role', quiz: 'role', attempt: 1, type: 'other', response: role, result: 'neutral', when: new Date(),
       description: 'The role the trainee takes the course in' });
     this.applyRole(document);
     this.save(true);
   };
 
-  /* Leave once: session time, exit mode, last save, commit, then terminate. */
+  /* Leave once: whatever changed since the last commit, exit and session time, then only
+     Finish or Terminate, which the LMS persists: browsers refuse synchronous requests while a
+     page closes, so no Commit here. */
   App.prototype.end = function () {
     if (this.ended) return;
-    this.ended = true;
+    window.clearTimeout(this.timer);
+    this.writeState();
     this.lms.setSessionTime(Date.now() - this.startedAt);
     this.lms.setExit(!this.finished);
-    this.save(false);
-    this.lms.commit();
+    this.ended = true;
     this.lms.finish();
   };
 
@@ -184,7 +228,7 @@
     window.addEventListener('pagehide', function () { self.end(); });
     window.addEventListener('beforeunload', function () { self.end(); });
     document.addEventListener('visibilitychange', function () {
-      if (document.visibilityState === 'hidden' && !self.ended) self.save(true);
+      if (document.visibilityState === 'hidden' && (self.unsaved || (self.lms.dirty && self.lms.dirty()))) self.checkpoint();
     });
   };
 

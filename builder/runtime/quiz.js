@@ -198,7 +198,7 @@
       box.addEventListener('change', function () {
         qs.answers[qid] = readAnswer(q, box);
         if (!shown[qid]) shown[qid] = Date.now();
-        app.save(true);
+        app.save(false);
         DFC.fire('answer', { quiz: key, question: qid });
       });
       box.addEventListener('focusin', function () { if (!shown[qid]) shown[qid] = Date.now(); });
@@ -269,8 +269,8 @@
       var q = app.data.questions[qid];
       var answer = qs.answers[qid];
       var legend = DFC.$('#q-' + qid + ' legend');
-      app.lms.addInteraction({
-        id: qid + (qs.attempt > 1 ? '-attempt-' + qs.attempt : ''),
+      app.record({
+        id: qid + (qs.attempt > 1 ? '-attempt-' + qs.attempt : ''), question: qid, quiz: key, attempt: qs.attempt,
         type: TYPES[q.type], options: q.options, targets: q.options,
         response: response(q, answer), correct: correctResponse(q),
         result: isRight(q, answer) ? 'correct' : 'incorrect',

@@ -5,7 +5,8 @@
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   var ROLES = ['', 'manager', 'rep', 'other'];
 
-  function emptyState() { return { seen: {}, role: '', quizzes: {}, diag: null }; }
+  /* records: how many interaction records the LMS holds, so a relaunch never writes over one. */
+  function emptyState() { return { seen: {}, role: '', quizzes: {}, diag: null, records: 0 }; }
 
   function emptyQuiz() { return { attempt: 1, seed: DFC.newSeed(), answers: {}, done: false }; }
 
@@ -118,13 +119,14 @@
         diag = (state.diag.done ? 'd' : 'o') + '!' + encodeAnswers(state.diag.answers, dids, scaleLookup(data));
       }
       return ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length),
-        ROLES.indexOf(state.role), quizzes, diag].join('~');
+        ROLES.indexOf(state.role), quizzes, diag, state.records.toString(36)].join('~');
     }
     var text = build();
     if (text.length > max) { keep = false; text = build(); }
     if (text.length > max) {
       DFC.warn('progress is too large to save in full');
-      text = ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length), ROLES.indexOf(state.role), '', ''].join('~');
+      text = ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length), ROLES.indexOf(state.role), '', '',
+        state.records.toString(36)].join('~');
     }
     return text.length > max ? '' : text;
   }
@@ -134,11 +136,14 @@
     if (!text) return null;
     try {
       var parts = text.split('~');
-      if (parts.length !== 6 || parts[0] !== '1' || parts[1] !== data.fingerprint) return null;
+      /* Six parts before the record count was kept; such progress counts no records. */
+      if (parts.length < 6 || parts.length > 7 || parts[0] !== '1' || parts[1] !== data.fingerprint) return null;
       var state = emptyState();
       state.seen = decodeSeen(parts[2]);
       Object.keys(state.seen).forEach(function (i) { if (+i >= data.screens.length) throw new Error('bad'); });
       state.role = ROLES[+parts[3]] || '';
+      state.records = parts[6] ? parseInt(parts[6], 36) : 0;
+      if (!(state.records >= 0)) throw new Error('bad record count');
       var lookup = questionLookup(data);
       if (parts[4]) parts[4].split(';').forEach(function (entry) {
         var bits = entry.split('!');
@@ -164,7 +169,8 @@
      attempt is never counted twice (the later attempt wins). */
   function merge(a, b) {
     if (!b) return a;
-    var out = { seen: {}, role: a.role || b.role, quizzes: {}, diag: a.diag || b.diag };
+    var out = { seen: {}, role: a.role || b.role, quizzes: {}, diag: a.diag || b.diag,
+      records: Math.max(a.records, b.records) };
     [a.seen, b.seen].forEach(function (seen) { Object.keys(seen).forEach(function (i) { out.seen[i] = true; }); });
     Object.keys(a.quizzes).concat(Object.keys(b.quizzes)).forEach(function (key) {
       var x = a.quizzes[key], y = b.quizzes[key];

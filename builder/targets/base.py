@@ -20,6 +20,8 @@ class Target:
     name = ""
     label = ""
     adapter_script = ""
+    # Adapters the runtime falls back to when the LMS offers only another standard's API.
+    fallback_scripts: tuple[str, ...] = ()
     cp_ns = ""
     adlcp_ns = ""
     schemaversion = ""

@@ -14,6 +14,7 @@ class Scorm12(Target):
     name = "scorm12"
     label = "SCORM 1.2"
     adapter_script = "lms-scorm12.js"
+    fallback_scripts = ("lms-scorm2004.js",)
     cp_ns = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
     adlcp_ns = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
     schemaversion = "1.2"

@@ -17,6 +17,7 @@ class Scorm2004(Target):
     name = "scorm2004"
     label = "SCORM 2004 4th Edition"
     adapter_script = "lms-scorm2004.js"
+    fallback_scripts = ("lms-scorm12.js",)
     cp_ns = "http://www.imsglobal.org/xsd/imscp_v1p1"
     adlcp_ns = "http://www.adlnet.org/xsd/adlcp_v1p3"
     schemaversion = "2004 4th Edition"

@@ -6,15 +6,13 @@ when either is missing the tests fail with a message saying how to install it.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from lms_server import LmsServer
 
 from builder import api
 
@@ -40,11 +38,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        """Keep the test output quiet."""
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with the test LMS and every package of the test courses, unpacked."""
@@ -68,14 +61,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+def lms_server(site: Path) -> Iterator[LmsServer]:
+    """The test LMS's server: the site, and the commits and call log of every launch."""
+    server = LmsServer(str(site)).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(lms_server: LmsServer) -> str:
+    return lms_server.url
 
 
 @pytest.fixture(scope="session")
@@ -91,10 +86,11 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, base_url):  # type: ignore[no-untyped-def]
+def page(browser, lms_server):  # type: ignore[no-untyped-def]
     """A fresh page that records console errors and every request it makes."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.lms = lms_server
     page.problems = []
     page.requests = []
     page.warnings = []

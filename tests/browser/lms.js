@@ -1,50 +1,115 @@
-/* The LMS side of the browser tests: scorm-again's runtime, with every call recorded.
-   launch(version, cmi, url, faults) sets up the API and opens the package in the frame. */
+/* The LMS side of the browser tests: scorm-again's runtime set up as LMSs run it, storing every
+   commit on the test server (tests/browser/lms_server.py), with every call and error logged to
+   that server too, so tests read what the LMS holds after the page is gone.
+
+   launch(version, cmi, url, options) sets up the API and opens the package in the frame.
+   options: sid and launch (the attempt and the launch, as the server keys them), commits ('sync' or 'async'), faults (per
+   method: a function of (key, value) that returns true to refuse the call), delayMs (the API
+   appears late), and hostile-LMS profiles, each named for its behaviour:
+     syncXhr        every API call makes a synchronous request, as several LMSs do
+     endsFirst      the LMS ends the session in its own beforeunload handler
+     oneObject12    one object with 1.2 method names under both API and API_1484_11
+     terminate12    LMSTerminate instead of LMSFinish
+     throwing       the error methods throw
+     noCount        _count answers "" with an error
+     alwaysAbInitio entry is always ab-initio
+     capSuspend     suspend_data silently cut to this many characters */
 (function () {
   'use strict';
   var CALLS = {
-    '1.2': ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish'],
-    '2004': ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate']
+    '1.2': ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish',
+      'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic'],
+    '2004': ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate',
+      'GetLastError', 'GetErrorString', 'GetDiagnostic']
   };
+  var ERROR_CALLS = /GetLastError|GetErrorString|GetDiagnostic/;
   window.lmsCalls = [];
   window.lmsErrors = [];
-  window.lmsCommitted = null;
 
-  window.launch = function (version, cmi, url, faults) {
-    faults = faults || {};
+  /* The log reaches the server in small batches, and whatever is left when this page goes. */
+  var where = '', seq = 0, queue = [], timer = 0;
+  function log(entry) {
+    entry.seq = ++seq;
+    queue.push(entry);
+    if (!timer) timer = window.setTimeout(flush, 30);
+  }
+  function flush(leaving) {
+    timer = 0;
+    if (!queue.length || !where) return;
+    var body = JSON.stringify(queue);
+    queue = [];
+    if (leaving) navigator.sendBeacon('/log/' + where, body);
+    else fetch('/log/' + where, { method: 'POST', body: body, keepalive: true });
+  }
+  window.addEventListener('pagehide', function () { flush(true); });
+
+  function syncPing() {
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', '/ping/' + where, false);
+    xhr.send('');
+  }
+
+  window.launch = function (version, cmi, url, options) {
+    options = options || {};
+    var faults = options.faults || {};
+    where = (options.sid || 'default') + '/' + (options.launch || 1);
     var settings = {
-      autocommit: false, lmsCommitUrl: false, logLevel: 4,
-      onLogMessage: function (level, message) { if (level >= 4) window.lmsErrors.push(message); }
+      autocommit: false, logLevel: 4,
+      lmsCommitUrl: '/commit/' + where, terminateCommitParam: 'terminate',
+      useAsynchronousCommits: options.commits === 'async',
+      includeCommitSequence: true,
+      onLogMessage: function (level, message) {
+        if (level >= 4) { window.lmsErrors.push(message); log({ kind: 'error', message: String(message) }); }
+      }
     };
     var api = version === '1.2' ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
     if (cmi) {
       api.loadFromJSON(cmi);
       /* A real LMS resumes a suspended attempt: entry tells the SCO so. */
       var exit = version === '1.2' ? cmi.core && cmi.core.exit : cmi.exit;
-      if (exit === 'suspend') {
+      if (exit === 'suspend' && !options.alwaysAbInitio) {
         if (version === '1.2') api.cmi.core.entry = 'resume'; else api.cmi.entry = 'resume';
       }
     }
-    CALLS[version].forEach(function (name) {
-      var original = api[name].bind(api);
-      api[name] = function (key, value) {
-        window.lmsCalls.push([name, key, value]);
-        if (faults[name] && faults[name](key, value)) return 'false';
-        var result = original.apply(null, arguments);
-        /* What the LMS has durably stored: a snapshot at each successful commit. */
-        if (/Commit|Finish|Terminate/.test(name) && String(result) === 'true') window.lmsCommitted = window.lmsData();
+    function wrap(name, original) {
+      return function (key, value) {
+        var call = [name, key, value];
+        window.lmsCalls.push(call);
+        if (options.syncXhr && !ERROR_CALLS.test(name)) syncPing(); /* throws while the page closes */
+        if (options.throwing && ERROR_CALLS.test(name)) throw new Error(name + ' is broken');
+        var result;
+        if (faults[name] && faults[name](key, value)) {
+          result = 'false';
+        } else if (options.noCount && /\._count$/.test(String(key))) {
+          result = '';
+        } else {
+          if (options.capSuspend && key === 'cmi.suspend_data') value = String(value).slice(0, options.capSuspend);
+          result = original.apply(null, value === undefined ? [key] : [key, value]);
+        }
+        var code = ERROR_CALLS.test(name) || String(result) !== 'false' ? '0' : String(api.lastErrorCode || '0');
+        log({ kind: 'call', name: name, key: key === undefined ? null : String(key),
+          value: value === undefined ? null : String(value), result: String(result), code: code });
         return result;
       };
-    });
+    }
+    var raw = {};
+    CALLS[version].forEach(function (name) { raw[name] = api[name].bind(api); api[name] = wrap(name, raw[name]); });
+    if (options.terminate12 && version === '1.2') {
+      api.LMSTerminate = wrap('LMSTerminate', raw.LMSFinish);
+      api.LMSFinish = undefined;
+    }
+    if (options.endsFirst) {
+      var end = version === '1.2' ? 'LMSFinish' : 'Terminate';
+      window.addEventListener('beforeunload', function () { (api[end] || api.LMSTerminate)(''); });
+    }
     window.lmsApi = api;
     var attach = function () {
-      if (version === '1.2') window.API = api; else window.API_1484_11 = api;
+      if (options.oneObject12) { window.API = api; window.API_1484_11 = api; } else if (version === '1.2') window.API = api; else window.API_1484_11 = api;
     };
-    if (faults.delayMs) window.setTimeout(attach, faults.delayMs); else attach();
+    if (options.delayMs) window.setTimeout(attach, options.delayMs); else attach();
     document.getElementById('sco').src = url;
   };
 
-  /* What an LMS would store: the whole CMI tree as plain data. */
+  /* What the LMS holds in memory right now (tests read the server instead, once the page is gone). */
   window.lmsData = function () { return JSON.parse(JSON.stringify(window.lmsApi.cmi)); };
-  window.lmsClose = function () { document.getElementById('sco').src = 'about:blank'; };
 })();

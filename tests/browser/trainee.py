@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 WAIT = 10_000
@@ -133,28 +134,66 @@ class Trainee:
             self.next()
 
 
+FINISH = ("LMSFinish", "LMSTerminate", "Terminate")
+
+
 def launch(
-    page: Any, base_url: str, package: str, version: str, cmi: Any = None, faults: str = "null"
+    page: Any,
+    base_url: str,
+    package: str,
+    version: str,
+    cmi: Any = None,
+    faults: str = "null",
+    sid: str | None = None,
+    **options: Any,
 ) -> Trainee:
-    """Open the test LMS and launch `package` (a folder of the test site) in it."""
+    """Open the test LMS and launch `package` (a folder of the test site) in it.
+
+    `sid` names the attempt on the test LMS's server: pass the previous launch's to relaunch
+    the same attempt. `options` are the test LMS's settings and profiles (tests/browser/lms.js).
+    """
+    server = page.lms
+    page.dfc_sid = sid or uuid.uuid4().hex[:12]
+    page.dfc_launch = server.new_launch(page.dfc_sid)
     page.goto(f"{base_url}/lms.html")
+    options.update(sid=page.dfc_sid, launch=page.dfc_launch)
     page.evaluate(
-        f"([v, cmi, url]) => launch(v, cmi, url, {faults})",
-        [version, cmi, f"/{package}/index.html"],
+        f"([v, cmi, url, options]) => {{ options.faults = {faults}; launch(v, cmi, url, options); }}",
+        [version, cmi, f"/{package}/index.html", options],
     )
     trainee = Trainee(page)
+    trainee.sid = page.dfc_sid
     trainee.frame.wait_for_selector("h1")
     return trainee
 
 
-def close(page: Any) -> dict[str, Any]:
-    """Leave the course the way a trainee closing it would, and return what the LMS holds."""
-    page.evaluate("lmsClose()")
-    page.wait_for_function(
-        "lmsCalls.some(c => c[0] === 'LMSFinish' || c[0] === 'Terminate')", timeout=WAIT
+def close(page: Any, terminates: bool = True) -> dict[str, Any]:
+    """Leave the course as a trainee closing the tab would; return what the LMS's server holds.
+
+    The LMS page goes too, so everything read here reached the server over HTTP.
+    """
+    server, sid, launch_no = page.lms, page.dfc_sid, page.dfc_launch
+    page.goto("about:blank")
+    if terminates:
+        server.wait(sid, lambda s: launch_no in s.terminated)
+    # The test LMS's call log arrives by beacon as its page goes.
+    server.wait(
+        sid,
+        lambda s: any(n == launch_no and e.get("name") in FINISH for n, e in s.log),
+        timeout=10 if terminates else 1,
     )
-    return page.evaluate("lmsData()")
+    return server.stored(sid)
 
 
-def calls(page: Any, name: str) -> list[list[Any]]:
-    return [c for c in page.evaluate("lmsCalls") if c[0] == name]
+def calls(page: Any, name: str | None = None) -> list[dict[str, Any]]:
+    """The API calls of the page's latest launch, as the test LMS's server logged them."""
+    return page.lms.calls(page.dfc_sid, name, page.dfc_launch)
+
+
+def lms_errors(page: Any) -> list[str]:
+    return page.lms.errors(page.dfc_sid, page.dfc_launch)
+
+
+def stored(page: Any) -> dict[str, Any]:
+    """What the LMS's server holds for the page's attempt right now."""
+    return page.lms.stored(page.dfc_sid)
