@@ -90,7 +90,7 @@
      each changed value once, in the order staged, then commits once. Nothing is written twice
      with the same value, and after the session has ended nothing more is sent. */
   DFC.scormSession = function (api, names) {
-    var failed = {};
+    var failed = {}, reason = '';
     var written = {}; /* element -> the value the LMS last accepted */
     var pending = {}, order = [];
     var open = false, ended = false, uncommitted = false;
@@ -116,12 +116,14 @@
       var name = String(element || '').replace(/\.\d+(?=\.)/g, '.n');
       if (failed[fn + name]) return;
       failed[fn + name] = true;
-      var why = result.missing ? 'the LMS has no such method' : result.thrown ? 'the LMS threw ' + result.thrown : describe();
-      DFC.warn(String(fn) + '(' + name + ') failed: ' + why);
+      DFC.warn(String(fn) + '(' + name + ') failed: ' + reason);
     }
     function call(fn, args, element) {
       var result = invoke(fn, args);
-      if (!result.ok) warn(fn, element, result);
+      if (!result.ok) {
+        reason = result.missing ? 'no such method' : result.thrown ? String(result.thrown) : describe();
+        warn(fn, element, result);
+      }
       return result.ok;
     }
 
@@ -174,7 +176,8 @@
         ended = true;
         return call(names.finish, [''], '');
       },
-      lastError: function () { return describe(); }
+      /* Why the latest call failed, as the LMS put it. */
+      lastError: function () { return reason || describe(); }
     };
     return session;
   };

@@ -144,7 +144,9 @@ ADAPTER = """
   const adapter = DFC.adapters[version === '1.2' ? 'scorm12' : 'scorm2004'](api);
   adapter.start();
   rec.when = new Date(2026, 10, 25, 9, 5, 7);
+  rec.index = 0;
   adapter.addInteraction(rec);
+  adapter.commit();
   return Object.fromEntries(log);
 }
 """
@@ -236,11 +238,84 @@ def test_session_time_formats(runtime):
       const log = {};
       const mk = (names) => { const api = {}; names.forEach(n => api[n] = (k, v) => { if (k && v !== undefined) log[k] = v; return 'true'; }); return api; };
       const a = DFC.adapters.scorm12(mk(['LMSInitialize','LMSGetValue','LMSSetValue','LMSCommit','LMSFinish','LMSGetLastError','LMSGetErrorString']));
-      a.setSessionTime(3723450);
+      a.start(); a.setSessionTime(3723450); a.commit();
       const b = DFC.adapters.scorm2004(mk(['Initialize','GetValue','SetValue','Commit','Terminate','GetLastError','GetErrorString']));
-      b.setSessionTime(3723450);
+      b.start(); b.setSessionTime(3723450); b.commit();
       return log;
     }""")
     assert out["cmi.core.session_time"] == "0001:02:03.45"
     assert out["cmi.session_time"] == "PT1H2M3.45S"
     assert json.dumps(out)
+
+
+# The guarded call layer: what an LMS's API does wrong never reaches the course.
+SESSION = """
+(script) => {
+  const calls = [];
+  const api = {};
+  ['Initialize','GetValue','SetValue','Commit','Terminate','GetLastError','GetErrorString'].forEach((n) => {
+    api[n] = (k, v) => { calls.push(v === undefined ? [n, k] : [n, k, v]); return n === 'GetValue' ? 'x' : 'true'; };
+  });
+  const out = { warnings: [] };
+  const warn = console.warn;
+  console.warn = (m) => out.warnings.push(String(m));
+  try {
+    const lms = DFC.scormSession(api, { init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit',
+      finish: 'Terminate', lastError: 'GetLastError', errorString: 'GetErrorString' });
+    out.result = new Function('api', 'lms', 'calls', script)(api, lms, calls);
+  } finally { console.warn = warn; }
+  out.calls = calls;
+  return out;
+}
+"""
+
+
+def test_a_value_is_sent_once_and_commit_only_follows_a_change(runtime):
+    out = runtime.evaluate(
+        SESSION,
+        "lms.init(); lms.set('a', 1); lms.set('a', 2); lms.set('b', 'x'); lms.flush(true);"
+        " lms.set('a', 2); lms.flush(true); lms.set('b', 'y'); lms.flush(true); lms.finish();"
+        " lms.set('c', 1); lms.flush(true); return lms.finish();",
+    )
+    assert out["calls"] == [
+        ["Initialize", ""],
+        ["SetValue", "a", "2"],
+        ["SetValue", "b", "x"],
+        ["Commit", ""],
+        ["SetValue", "b", "y"],
+        ["Commit", ""],
+        ["Terminate", ""],
+    ]
+    assert out["result"] is False  # a second Terminate is never sent
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        "delete api.Commit; delete api.GetLastError; delete api.GetErrorString;",
+        "api.SetValue = () => { throw new Error('boom'); }; api.GetLastError = () => { throw new Error('no'); };",
+        "api.SetValue = () => ({ ok: true }); api.GetLastError = () => 404; api.GetErrorString = () => null;",
+        "api.Commit = () => undefined; api.GetErrorString = () => { throw new TypeError('x'); };",
+    ],
+    ids=["missing-methods", "throwing", "non-string-returns", "undefined-commit"],
+)
+def test_a_broken_api_is_a_warning_never_an_exception(runtime, breakage):
+    out = runtime.evaluate(
+        SESSION,
+        breakage + " lms.init(); lms.set('k', 'v'); const ok = lms.flush(true);"
+        " return [ok, lms.lastError(), lms.get('k'), lms.finish()];",
+    )
+    ok, last_error, value, finished = out["result"]
+    assert ok is False
+    assert isinstance(last_error, str) and isinstance(value, str)
+    assert finished is True
+    assert out["warnings"] and all(w.startswith("[dfc] ") for w in out["warnings"])
+
+
+def test_a_get_that_answers_in_another_type_reads_as_text(runtime):
+    out = runtime.evaluate(
+        SESSION,
+        "api.GetValue = (k) => k === 'n' ? 3 : k === 'o' ? {a: 1} : k === 'b' ? false : null;"
+        " lms.init(); return ['n', 'o', 'b', 'z'].map((k) => lms.get(k));",
+    )
+    assert out["result"] == ["3", "", "false", ""]
