@@ -71,10 +71,15 @@
         if (version === '1.2') api.cmi.core.entry = 'resume'; else api.cmi.entry = 'resume';
       }
     }
+    if (options.alwaysAbInitio) {
+      if (version === '1.2') api.cmi.core.entry = 'ab-initio'; else api.cmi.entry = 'ab-initio';
+    }
     function wrap(name, original) {
       return function (key, value) {
-        var call = [name, key, value];
-        window.lmsCalls.push(call);
+        window.lmsCalls.push([name, key, value]);
+        var entry = { kind: 'call', name: name, key: key === undefined ? null : String(key),
+          value: value === undefined ? null : String(value), result: 'threw', code: '0' };
+        log(entry);
         if (options.syncXhr && !ERROR_CALLS.test(name)) syncPing(); /* throws while the page closes */
         if (options.throwing && ERROR_CALLS.test(name)) throw new Error(name + ' is broken');
         var result;
@@ -86,9 +91,8 @@
           if (options.capSuspend && key === 'cmi.suspend_data') value = String(value).slice(0, options.capSuspend);
           result = original.apply(null, value === undefined ? [key] : [key, value]);
         }
-        var code = ERROR_CALLS.test(name) || String(result) !== 'false' ? '0' : String(api.lastErrorCode || '0');
-        log({ kind: 'call', name: name, key: key === undefined ? null : String(key),
-          value: value === undefined ? null : String(value), result: String(result), code: code });
+        entry.result = String(result);
+        entry.code = ERROR_CALLS.test(name) || entry.result !== 'false' ? '0' : String(api.lastErrorCode || '0');
         return result;
       };
     }

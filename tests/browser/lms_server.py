@@ -89,7 +89,9 @@ class LmsServer:
         """Every error the LMS logged, and every failed call's error code."""
         log = self.entries(sid, launch)
         found = [e["message"] for e in log if e["kind"] == "error"]
-        found += [f"{e['name']}({e['key']}) -> {e['code']}" for e in log if e.get("code", "0") != "0"]
+        found += [
+            f"{e['name']}({e['key']}) -> {e['code']}" for e in log if e.get("code", "0") != "0"
+        ]
         return found
 
     def wait(self, sid: str, until: Any, timeout: float = 10.0) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from test_accessibility import open_standalone
-from trainee import Trainee, calls, close, launch, lms_errors
+from trainee import Trainee, calls, close, launch
 
 NAMES = {
     "1.2": {

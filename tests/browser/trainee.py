@@ -147,7 +147,7 @@ def launch(
     sid: str | None = None,
     **options: Any,
 ) -> Trainee:
-    """Open the test LMS and launch `package` (a folder of the test site) in it.
+    """Open the test LMS and launch `package` (a folder of the test site, or a full URL) in it.
 
     `sid` names the attempt on the test LMS's server: pass the previous launch's to relaunch
     the same attempt. `options` are the test LMS's settings and profiles (tests/browser/lms.js).
@@ -159,7 +159,7 @@ def launch(
     options.update(sid=page.dfc_sid, launch=page.dfc_launch)
     page.evaluate(
         f"([v, cmi, url, options]) => {{ options.faults = {faults}; launch(v, cmi, url, options); }}",
-        [version, cmi, f"/{package}/index.html", options],
+        [version, cmi, package if "://" in package else f"/{package}/index.html", options],
     )
     trainee = Trainee(page)
     trainee.sid = page.dfc_sid
