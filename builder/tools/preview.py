@@ -1,7 +1,8 @@
 """`dfc-course preview`: build in memory, serve on 127.0.0.1 inside a test LMS, rebuild on change.
 
 The test LMS (preview_static/) records every API call and shows the tracked data beside the
-course. It is never put into a package.
+course; like an LMS, it stores each commit on this server (/__dfc/lms), in memory for as long
+as the preview runs. It is never put into a package.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ class PreviewServer:
         self.report = report or (lambda message: None)
         self.interval = interval
         self.snapshot = Snapshot()
+        self.lms_data: dict[str, str] = {}  # what the test LMS committed last
+        self.lms_attempt = 0  # "Reset attempt" starts a new one; older commits are ignored
         self.title = "course"
         self._stop = threading.Event()
         self.rebuild()
@@ -158,6 +161,10 @@ class PreviewServer:
                         course=_escape(str(server.root.name)),
                     )
                     return self._send(page.encode(), "text/html; charset=utf-8")
+                if path == "/__dfc/lms":
+                    with server.snapshot.lock:
+                        body = json.dumps({"attempt": server.lms_attempt, "data": server.lms_data})
+                    return self._send(body.encode(), "application/json")
                 if path == "/__dfc/status":
                     with server.snapshot.lock:
                         body = {"build": server.snapshot.build, "error": server.snapshot.error}
@@ -173,6 +180,30 @@ class PreviewServer:
                     if data is not None:
                         return self._send(data, _type(path))
                 self.send_error(404)
+
+            def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+                path = unquote(urlsplit(self.path).path)
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                if path == "/__dfc/lms/reset":
+                    with server.snapshot.lock:
+                        server.lms_attempt += 1
+                        server.lms_data = {}
+                        reply = {"attempt": server.lms_attempt}
+                    return self._send(json.dumps(reply).encode(), "application/json")
+                if path != "/__dfc/lms":
+                    return self.send_error(404)
+                try:
+                    sent = json.loads(body or b"{}")
+                    attempt, data = sent["attempt"], sent["data"]
+                except (ValueError, KeyError, TypeError):
+                    return self.send_error(400)
+                if not isinstance(data, dict):
+                    return self.send_error(400)
+                with server.snapshot.lock:
+                    if attempt == server.lms_attempt:
+                        server.lms_data = {str(k): str(v) for k, v in data.items()}
+                return self._send(b"{}", "application/json")
 
             def _send(self, body: bytes, content_type: str) -> None:
                 self.send_response(200)

@@ -45,6 +45,15 @@ def test_preview_tracks_rebuilds_and_reports_errors(browser, course, scorm):
         panel = page.inner_text("#panel")
         assert "Score\n100" in panel
         assert ("Status\npassed" if scorm == "12" else "Success\npassed") in panel
+        # The test LMS stored the commit on the preview server, as an LMS does.
+        status = "cmi.core.lesson_status" if scorm == "12" else "cmi.success_status"
+        assert server.lms_data[status] == "passed"
+        page.goto("about:blank")  # the trainee leaves; the LMS keeps what was committed
+        page.goto(server.url)
+        trainee.frame.wait_for_function("() => DFC.app.nav.current >= 0")
+        assert trainee.current() == "final-assessment"
+        location = "cmi.core.lesson_location" if scorm == "12" else "cmi.location"
+        assert server.lms_data[location] == "final-assessment"
 
         trainee.open("fire-basics/fire-triangle")
         page_file = course / PAGE
@@ -75,6 +84,8 @@ def test_preview_tracks_rebuilds_and_reports_errors(browser, course, scorm):
         )
         trainee.frame.wait_for_selector("h1")
         assert trainee.frame.evaluate("() => DFC.app.nav.current") == -1
+        page.wait_for_timeout(300)  # a commit sent before the reset must not land after it
+        assert "cmi.suspend_data" not in server.lms_data
     finally:
         context.close()
         server.stop()

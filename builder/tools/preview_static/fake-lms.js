@@ -1,10 +1,10 @@
-/* The preview's test LMS: a small SCORM 1.2 / 2004 API that stores data in this browser
-   and records every call for the panel. For previews only; never packaged. */
+/* The preview's test LMS: a small SCORM 1.2 / 2004 API that records every call for the panel
+   and, as an LMS does, stores each commit on its server (the preview server, /__dfc/lms), so
+   what it holds outlives the page. For previews only; never packaged. */
 (function () {
   'use strict';
   var root = document.documentElement;
   var version = root.getAttribute('data-scorm');
-  var storeKey = 'dfc-preview:' + root.getAttribute('data-course') + ':' + version;
   var V12 = version === '1.2';
   var EXIT = V12 ? 'cmi.core.exit' : 'cmi.exit';
   var ENTRY = V12 ? 'cmi.core.entry' : 'cmi.entry';
@@ -13,11 +13,28 @@
   var data = load();
   var LMS = window.PreviewLMS = { calls: [], data: data, listeners: [] };
 
-  function load() {
-    try { return JSON.parse(window.localStorage.getItem(storeKey) || '{}') || {}; } catch (e) { return {}; }
+  /* Synchronous requests, as many LMSs make them; while the page closes, a beacon instead. */
+  function request(method, path, body) {
+    try {
+      var xhr = new XMLHttpRequest();
+      xhr.open(method, path, false);
+      xhr.send(body === undefined ? null : body);
+      return xhr.status === 200 ? xhr.responseText : null;
+    } catch (e) { return null; }
   }
-  function save() {
-    try { window.localStorage.setItem(storeKey, JSON.stringify(data)); } catch (e) { /* private mode */ }
+  /* The server counts attempts, so a commit sent before a reset never lands after it. */
+  var attempt = 0;
+  function load() {
+    try {
+      var stored = JSON.parse(request('GET', '/__dfc/lms') || '{}') || {};
+      attempt = stored.attempt || 0;
+      return stored.data || {};
+    } catch (e) { return {}; }
+  }
+  function save(leaving) {
+    var body = JSON.stringify({ attempt: attempt, data: data });
+    if (leaving) return navigator.sendBeacon('/__dfc/lms', body);
+    return request('POST', '/__dfc/lms', body) !== null;
   }
   function record(name, args, result) {
     LMS.calls.push({ name: name, args: args, result: result, error: error, at: Date.now() });
@@ -62,13 +79,14 @@
     },
     commit: function () {
       if (!running(V12 ? '301' : '142')) return 'false';
-      save();
-      return 'true';
+      if (save(false)) return 'true';
+      error = V12 ? '101' : '391';
+      return 'false';
     },
     finish: function () {
       if (!running(V12 ? '301' : '112')) return 'false';
       state = 'ended';
-      save();
+      save(true);
       return 'true';
     }
   };
@@ -94,7 +112,7 @@
   LMS.reset = function () {
     Object.keys(data).forEach(function (key) { delete data[key]; });
     state = 'new';
-    window.localStorage.removeItem(storeKey);
+    try { attempt = JSON.parse(request('POST', '/__dfc/lms/reset', '') || '{}').attempt || 0; } catch (e) { attempt = 0; }
     LMS.calls.length = 0;
   };
   /* The course is reloaded into the same LMS session, as after relaunching it. */
