@@ -30,6 +30,20 @@ def assert_clean_session(page, base_url: str, folder: str, version: str) -> None
     assert len(calls(page, init)) == 1
     assert len(calls(page, finish)) == 1
     assert lms_errors(page) == []
+    # No value is sent again unchanged, and each answer record is written once.
+    sets = [(c["key"], c["value"]) for c in calls(page) if c["name"].endswith("SetValue")]
+    last: dict[str, str] = {}
+    for key, value in sets:
+        assert last.get(key) != value, f"{key} was sent again with the same value"
+        last[key] = value
+    records = [key for key, _value in sets if key.startswith("cmi.interactions.")]
+    assert len(records) == len(set(records))
+    # Leaving sends what changed since the last commit, then Terminate: no Commit, which a
+    # closing page may refuse.
+    names = [c["name"] for c in calls(page)]
+    commit, set_value = ("LMSCommit", "LMSSetValue") if version == "1.2" else ("Commit", "SetValue")
+    after = names[len(names) - names[::-1].index(commit) :]
+    assert after[-1] == finish and set(after[:-1]) <= {set_value}
     assert page.problems == []
     outside = [
         u
