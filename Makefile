@@ -6,13 +6,16 @@ PYTHON ?= python3
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 NODE_STAMP = tests/browser/node_modules/.installed
+RALPH_VENV = .venv-ralph
+RALPH_STAMP = $(RALPH_VENV)/.installed
+RALPH_REQUIREMENTS = tests/browser/ralph-requirements.txt
 
 .PHONY: build test test-fast lint chromium bench clean
 
 build: $(STAMP)
 	$(BIN)/dfc-course build
 
-test: $(STAMP) $(NODE_STAMP) chromium lint
+test: $(STAMP) $(NODE_STAMP) $(RALPH_STAMP) chromium lint
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)
@@ -31,8 +34,15 @@ $(NODE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The LRS the cmi5 tests start and stop themselves (tests/browser/ralph_server.py).
+$(RALPH_STAMP): $(RALPH_REQUIREMENTS)
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --quiet --upgrade pip
+	$(RALPH_VENV)/bin/pip install --quiet -r $(RALPH_REQUIREMENTS)
+	touch $@
+
 chromium:
 	@scripts/install-chromium.sh
 
 clean:
-	rm -rf dist $(VENV) tests/browser/node_modules
+	rm -rf dist $(VENV) $(RALPH_VENV) tests/browser/node_modules

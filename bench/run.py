@@ -62,6 +62,7 @@ KEYS = (
     "lms_calls_per_course",
     "commits_per_course",
     "slow4g_first_screen_ms",
+    "cmi5_statements_per_course",
 )
 
 # Generated course sizes in modules (10 pages and 30 questions each).
@@ -193,7 +194,11 @@ def measure_noop(builder: Builder, results: Results, runs: int, tmp: Path) -> No
 
 
 def measure_sizes(builder: Builder, results: Results, out: Path) -> Path:
-    """Package, runtime and page sizes of the bundled course; returns the SCORM 1.2 zip."""
+    """Package, runtime and page sizes of the bundled course; returns the SCORM 1.2 zip.
+
+    `runtime_bytes` counts every adapter, lms-cmi5.js included, though a package carries
+    only its own.
+    """
     zips = {}
     for target in ("scorm12", "scorm2004"):
         found = sorted(out.glob(f"*-{target}.zip"))
@@ -333,6 +338,95 @@ def _launch(page, base: str):  # type: ignore[no-untyped-def]
     return frame
 
 
+@contextmanager
+def serve_cmi5(folder: Path) -> Iterator[tuple[str, object]]:
+    """The unpacked cmi5 package, and the preview's small LMS and record store beside it."""
+    from builder.tools.preview_lrs import PreviewLrs
+
+    lrs = PreviewLrs()
+
+    class Handler(QuietHandler):
+        def _lrs(self, method: str) -> None:
+            path, _, query = self.path.partition("?")
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if path.startswith("/__dfc/fetch/"):
+                status, answer = 200, lrs.fetch(path.rsplit("/", 1)[1])
+            else:
+                resource = path.removeprefix("/__dfc/xapi/")
+                auth = self.headers.get("Authorization", "")
+                status, answer = lrs.handle(method, resource, query, auth, body)
+            payload = b"" if answer is None else json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path.startswith("/__dfc/"):
+                return self._lrs("GET")
+            return super().do_GET()
+
+        def do_POST(self) -> None:  # noqa: N802
+            self._lrs("POST")
+
+        def do_PUT(self) -> None:  # noqa: N802
+            self._lrs("PUT")
+
+    handler = functools.partial(Handler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", lrs
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def measure_cmi5(out: Path, results: Results, tmp: Path) -> None:
+    """cmi5_statements_per_course: a full pass of the bundled course with right answers."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(BROWSER_DIR))
+    from trainee import Trainee
+
+    found = sorted(out.glob("*-cmi5.zip"))
+    if len(found) != 1:
+        raise BenchError(f"expected one *-cmi5.zip in {out} (course.yaml packages), found {found}")
+    site = tmp / "cmi5-site"
+    with zipfile.ZipFile(found[0]) as archive:
+        archive.extractall(site)
+        ns = {"c": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
+        from lxml import etree
+
+        au = etree.fromstring(archive.read("cmi5.xml")).find("c:au", ns)
+    with serve_cmi5(site) as (base, lrs), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            mastery = au.get("masteryScore")
+            launch = lrs.launch_url(base, au.get("id"), mastery and float(mastery), "/index.html")
+            page.goto(base + launch)
+            page.wait_for_function("() => !!(window.DFC && DFC.app && DFC.app.nav)")
+            trainee = Trainee(page, in_lms=False)
+            trainee.start("manager")
+            final = trainee.complete_course(final_right=True)
+            page.goto("about:blank")
+            deadline = time.monotonic() + 30
+            while not any(s["verb"]["id"].endswith("/terminated") for s in lrs.statements):
+                if time.monotonic() > deadline:
+                    raise BenchError("the cmi5 course never sent terminated")
+                time.sleep(0.1)
+        finally:
+            browser.close()
+    verbs = [s["verb"]["id"].rsplit("/", 1)[1] for s in lrs.statements]
+    if "passed" not in verbs:
+        raise BenchError(f"the full pass did not pass: {verbs}")
+    results.values["cmi5_statements_per_course"] = len(verbs)
+    results.notes["cmi5_questions"] = str(len(final))
+
+
 # --- reporting ------------------------------------------------------------------------------
 
 
@@ -371,6 +465,11 @@ def targets(values: dict[str, float], quick: bool) -> dict[str, tuple[str, bool 
         "commits_per_course": ("<= 60", lambda v: v <= 60),
         "slow4g_first_screen_ms": ("<= 1,000", lambda v: v <= 1000),
     }
+    answered = values.get("cmi5_questions_answered", 0)
+    full["cmi5_statements_per_course"] = (
+        f"<= final questions answered + 10 ({answered:.0f} + 10)",
+        lambda v: v <= answered + 10,
+    )
     sized: dict[str, tuple[str, Callable[[float], bool]]] = {
         "large_build_s": ("<= 10", lambda v: v <= 10),
         "large_peak_rss_mb": ("<= 400", lambda v: v <= 400),
@@ -396,7 +495,8 @@ def fmt(value: float) -> str:
 
 def table(results: Results, quick: bool, sizes: dict[str, int]) -> str:
     values = results.as_json()
-    goals = targets(values, quick)
+    answered = float(results.notes.get("cmi5_questions", 0))
+    goals = targets({**values, "cmi5_questions_answered": answered}, quick)
     rows = ["| key | median | min | max | target | met |", "|---|---:|---:|---:|---|---|"]
     for key in KEYS:
         sample = results.samples.get(key)
@@ -438,6 +538,8 @@ def main(argv: list[str] | None = None) -> int:
         measure_large(builder, results, args.large_runs or runs, tmp, sizes)
         _step("Chromium")
         chromium = measure_browser(zip_path, results, browser_runs, tmp)
+        _step("cmi5 statements in a full pass")
+        measure_cmi5(out, results, tmp)
     info = machine(chromium)
     mode = "quick" if args.quick else "full"
     say()

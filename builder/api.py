@@ -17,14 +17,20 @@ if TYPE_CHECKING:
     from builder.render.pages import Renderer
 
 
-def validate(root: Path, strict: bool = False) -> tuple[CourseModel, list[Problem]]:
-    """Load and check every file; raise CourseError listing every problem."""
+def validate(
+    root: Path, strict: bool = False, formats: list[str] | None = None
+) -> tuple[CourseModel, list[Problem]]:
+    """Load and check every file; raise CourseError listing every problem.
+
+    `formats` are the packages to be built (default: course.yaml's), for the rules only
+    some formats need.
+    """
     from builder.check.course_rules import check_course
     from builder.load.loader import load_sources
 
     problems = Problems()
     loaded = load_sources(root, problems)
-    model = check_course(loaded, problems)
+    model = check_course(loaded, problems, formats)
     problems.raise_if_errors(strict)
     assert model is not None
     return model, problems.sorted()
@@ -55,6 +61,10 @@ def render_packages(
         screens = renderer.render_screens(tick)
         for name in formats:
             packages.update(_assemble(outline, renderer, screens, name))
+    if per_module and "cmi5" in formats:
+        from builder.targets.cmi5 import Cmi5
+
+        packages.update(Cmi5().combined_package(outlines, packages))
     return packages
 
 
@@ -76,7 +86,7 @@ def _assemble(
     files["index.html"] = renderer.render_shell(target)
     manifest = target.build_manifest(outline, sorted(files))
     if manifest is not None:
-        files["imsmanifest.xml"] = manifest
+        files[target.manifest_name] = manifest
     return {target.package_name(outline): files}
 
 
@@ -112,7 +122,7 @@ def build(
     thresholds = gc.get_threshold()
     gc.set_threshold(10_000, 50, 1000)
     try:
-        model, warnings = validate(root, strict)
+        model, warnings = validate(root, strict, formats)
         chosen = formats or list(model.course.packages)
         packages = render_packages(model, chosen, per_module, progress)
         handbook = render_handbook(model, _template_folder())

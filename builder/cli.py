@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 T = TypeVar("T")
-FORMATS = click.Choice(["scorm12", "scorm2004", "web"])
+FORMATS = click.Choice(["scorm12", "scorm2004", "cmi5", "web"])
 
 
 def course_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -116,14 +116,18 @@ def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
     show_default=True,
     help="Which SCORM version the test LMS speaks.",
 )
+@click.option("--cmi5", is_flag=True, help="Preview the cmi5 package and the statements it sends.")
 @debug_option
-def preview(course_dir: Path, port: int, scorm: str, debug: bool) -> None:
+def preview(course_dir: Path, port: int, scorm: str, cmi5: bool, debug: bool) -> None:
     """Serve the course in a test LMS on this computer; rebuild when files change."""
     from builder.tools.preview import PreviewServer
 
-    server = _run(lambda: PreviewServer(course_dir, scorm, port, report=_echo_now), debug)
+    server = _run(
+        lambda: PreviewServer(course_dir, scorm, port, report=_echo_now, cmi5=cmi5), debug
+    )
     server.start()
-    click.echo(f"previewing at {server.url} (SCORM {scorm}); press Ctrl+C to stop")
+    standard = "cmi5" if cmi5 else f"SCORM {scorm}"
+    click.echo(f"previewing at {server.url} ({standard}); press Ctrl+C to stop")
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

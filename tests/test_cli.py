@@ -100,8 +100,10 @@ def test_preview_starts_prints_the_url_and_stops(course_copy, cli, monkeypatch):
     started = {}
 
     class FakeServer:
-        def __init__(self, root, scorm, port, report):
+        def __init__(self, root, scorm, port, report, cmi5=False):
             started.update(root=root, scorm=scorm, port=port)
+            if cmi5:
+                started["cmi5"] = True
             self.url = "http://127.0.0.1:9999/"
 
         def start(self):
@@ -123,6 +125,14 @@ def test_preview_starts_prints_the_url_and_stops(course_copy, cli, monkeypatch):
         "preview stopped",
     ]
     assert started == {"root": root, "scorm": "2004", "port": 0, "stopped": True}
+
+    started.clear()
+    result = cli("preview", "--course", str(root), "--port", "0", "--cmi5")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "previewing at http://127.0.0.1:9999/ (cmi5); press Ctrl+C to stop"
+    )
+    assert started["cmi5"] is True
 
 
 def test_build_out(course_copy, cli, tmp_path):

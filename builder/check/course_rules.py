@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from builder.check.locations import COURSE_FILE, field_line, where_first
 from builder.check.page_links import check_references
 from builder.check.question_rules import check_quizzes
@@ -11,10 +13,16 @@ from builder.model.course import CourseModel, Module
 from builder.model.problems import Location, Problems
 
 RESERVED_PAGE_IDS = {"overview", "quiz"}
+ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+[^\s]*$")
 
 
-def check_course(loaded: Loaded, problems: Problems) -> CourseModel | None:
-    """Apply every cross-file rule; return the assembled model when the course is usable."""
+def check_course(
+    loaded: Loaded, problems: Problems, formats: list[str] | None = None
+) -> CourseModel | None:
+    """Apply every cross-file rule; return the assembled model when the course is usable.
+
+    `formats` are the packages asked for on the command line (else course.yaml's).
+    """
     # Rules that do not need course.yaml run even when it is broken, so one run reports
     # every mistake in every file.
     if loaded.course is not None:
@@ -31,6 +39,8 @@ def check_course(loaded: Loaded, problems: Problems) -> CourseModel | None:
         return None
     _check_final_assessment(loaded, problems)
     _check_self_assessment(loaded, problems)
+    if "cmi5" in (formats or loaded.course.packages):
+        _check_iri(loaded, problems)
     modules = [loaded.modules[m] for m in loaded.course.modules if m in loaded.modules]
     if problems.has_errors():
         return None
@@ -116,4 +126,24 @@ def _check_self_assessment(loaded: Loaded, problems: Problems) -> None:
         problems.error(
             field_line(loaded, COURSE_FILE, "self_assessment"),
             f"self_assessment: quizzes/{wanted}.yaml is missing or is not `kind: diagnostic`",
+        )
+
+
+def _check_iri(loaded: Loaded, problems: Problems) -> None:
+    """cmi5 ids are absolute IRIs made from the course's iri: only cmi5 needs one."""
+    course = loaded.course
+    assert course is not None
+    example = f"https://learning.example.org/courses/{course.id}"
+    if not course.iri:
+        where = field_line(loaded, COURSE_FILE, "packages")
+        if "cmi5" not in course.packages:
+            where = field_line(loaded, COURSE_FILE, "id")
+        problems.error(
+            where,
+            f'iri: is missing; a cmi5 package needs the course\'s absolute IRI, e.g. "{example}"',
+        )
+    elif not ABSOLUTE_IRI.match(course.iri):
+        problems.error(
+            field_line(loaded, COURSE_FILE, "iri"),
+            f'iri: "{course.iri}" is not an absolute IRI; write it in full, e.g. "{example}"',
         )

@@ -15,7 +15,7 @@ ID_PATTERN = r"^[a-z][a-z0-9-]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, Field(min_length=1)]
 Percent = Annotated[int, Field(ge=0, le=100)]
-TargetName = Literal["scorm12", "scorm2004", "web"]
+TargetName = Literal["scorm12", "scorm2004", "cmi5", "web"]
 
 
 class Strict(BaseModel):
@@ -55,6 +55,11 @@ class Course(Strict):
     )
     self_assessment: Id | None = Field(
         None, description="id of a diagnostic questionnaire in quizzes/"
+    )
+    iri: str | None = Field(
+        None,
+        description="the course's absolute IRI, e.g. https://learning.example.org/courses/"
+        "my-course; cmi5 packages build their ids from it",
     )
     packages: list[TargetName] = Field(
         ["scorm12", "scorm2004"], min_length=1, description="packages to build"

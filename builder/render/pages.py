@@ -27,7 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 RUNTIME = Path(__file__).parents[1] / "runtime"
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; media-src 'self'; object-src 'none'; "
+    "connect-src {connect}; font-src 'self'; media-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'none'"
 )
 ROLES = (("manager", "A manager"), ("rep", "A trade union representative"), ("other", "Other"))
@@ -103,7 +103,7 @@ class Renderer:
         template = self.env.get_template("index.html")
         html = template.render(
             course=self.course,
-            csp=CSP,
+            csp=CSP.format(connect=target.connect_src),
             root=None,
             screens=self.outline.screens,
             menu=self._menu(),
@@ -165,6 +165,7 @@ class Renderer:
                 "scale": {o.id: o.score for o in diagnostic.scale},
                 "bands": [{"id": b.id, "min": b.min, "title": b.title} for b in diagnostic.bands],
             }
+        data.update(target.runtime_data(self.outline))
         data["fingerprint"] = fingerprint(data)
         return data
 
@@ -182,7 +183,7 @@ class Renderer:
     def _render_screen(self, screen: Screen) -> str:
         common = {
             "course": self.course,
-            "csp": CSP,
+            "csp": CSP.format(connect="'self'"),
             "root": "../../" if screen.module else "../",
             "screen": screen,
         }

@@ -30,7 +30,7 @@
 
   function usable(api, make) {
     try {
-      return !!api && make.required.every(function (fn) { return typeof api[fn] === 'function'; });
+      return !!api && (make.required || []).every(function (fn) { return typeof api[fn] === 'function'; });
     } catch (e) { return false; }
   }
 

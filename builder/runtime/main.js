@@ -214,6 +214,18 @@
       this.notice('Your results are not being recorded by a learning system. Your progress is saved in this browser only.');
     } else if (this.stale) {
       this.notice('Your saved answers could not be used with this version of the course, so they start afresh.');
+    } else if (this.lms.notice) {
+      this.notice(this.lms.notice);
+    }
+    var exit = DFC.$('[data-dfc-exit]');
+    if (exit && this.lms.canExit) {
+      /* An LMS that launched the course in its own window gets it back from here. */
+      exit.hidden = false;
+      exit.addEventListener('click', function () {
+        self.end();
+        exit.hidden = true;
+        self.notice('You have left the course and your results are saved. You can close this window.');
+      });
     }
     var form = DFC.$('[data-dfc-role-form]');
     DFC.$$('input[name="dfc-role"]', form).forEach(function (input) {
@@ -248,9 +260,13 @@
   };
 
   document.addEventListener('DOMContentLoaded', function () {
-    DFC.connect(function (lms) {
-      DFC.app = new App(lms);
-      DFC.app.run();
+    /* An adapter may need to ask its LMS things first (cmi5 fetches its launch data). */
+    var ready = DFC.beforeConnect ? DFC.beforeConnect() : Promise.resolve();
+    ready.then(function () {
+      DFC.connect(function (lms) {
+        DFC.app = new App(lms);
+        DFC.app.run();
+      }, DFC.connectWaitMs);
     });
   });
 })();

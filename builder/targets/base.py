@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 
 from builder.outline.screens import Outline
@@ -28,6 +30,8 @@ class Target:
     scormtype_attr = ""
     extra_namespaces: dict[str, str] = {}
     schema_locations = ""
+    manifest_name = "imsmanifest.xml"
+    connect_src = "'self'"  # where the package's scripts may send requests (its CSP)
 
     def package_name(self, outline: Outline) -> str:
         course = outline.model.course
@@ -35,6 +39,10 @@ class Target:
 
     def extra_files(self, outline: Outline) -> dict[str, bytes]:
         """Files this format adds beside the manifest (metadata, for example)."""
+        return {}
+
+    def runtime_data(self, outline: Outline) -> dict[str, Any]:
+        """What this format adds to the data the runtime reads."""
         return {}
 
     def build_manifest(self, outline: Outline, files: list[str]) -> bytes | None:

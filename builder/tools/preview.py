@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from builder.model.problems import CourseError
+from builder.tools.preview_lrs import PreviewLrs
 
 STATIC = Path(__file__).parent / "preview_static"
 WATCHED = ("course", "modules", "quizzes")
@@ -45,6 +46,27 @@ PAGE = """<!doctype html>
 </body>
 </html>
 """
+CMI5_PAGE = """<!doctype html>
+<html lang="en" data-course="{course}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview: {title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/__dfc/static/preview.css">
+<script src="/__dfc/static/panel-cmi5.js" defer></script>
+</head>
+<body>
+<header><h1>Preview: {title}</h1><p>cmi5 test LMS and record store. Nothing here is sent anywhere.</p>
+<button type="button" id="reset">Reset attempt</button></header>
+<div id="build-error" role="alert" hidden></div>
+<div class="preview">
+<iframe id="course" title="The course, as a trainee sees it" src="/__dfc/launch"></iframe>
+<section id="panel" aria-label="The statements the course sent"></section>
+</div>
+</body>
+</html>
+"""
 
 
 @dataclass
@@ -61,7 +83,7 @@ def build_in_memory(root: Path, target: str) -> dict[str, bytes]:
     """Validate and render one package into memory."""
     from builder import api
 
-    model, _warnings = api.validate(root)
+    model, _warnings = api.validate(root, formats=[target])
     packages = api.render_packages(model, [target], per_module=False)
     return next(iter(packages.values()))
 
@@ -88,9 +110,11 @@ class PreviewServer:
         host: str = "127.0.0.1",
         report: Callable[[str], None] | None = None,
         interval: float = 0.3,
+        cmi5: bool = False,
     ):
         self.root = root
-        self.target = SCORM[scorm]
+        self.target = "cmi5" if cmi5 else SCORM[scorm]
+        self.lrs = PreviewLrs() if cmi5 else None
         self.scorm = scorm
         self.report = report or (lambda message: None)
         self.interval = interval
@@ -144,6 +168,19 @@ class PreviewServer:
                 stamp = current
                 self.rebuild()
 
+    def au(self) -> tuple[str, float | None]:
+        """The AU id and masteryScore of the latest good build's cmi5.xml."""
+        from lxml import etree
+
+        with self.snapshot.lock:
+            xml = self.snapshot.files.get("cmi5.xml", b"")
+        if not xml:
+            return "http://127.0.0.1/preview/au", None
+        ns = {"c": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
+        au = etree.fromstring(xml, etree.XMLParser(no_network=True)).find("c:au", ns)
+        mastery = au.get("masteryScore")
+        return au.get("id"), float(mastery) if mastery is not None else None
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
@@ -151,8 +188,60 @@ class PreviewServer:
             def log_message(self, *args: object) -> None:
                 """Requests are not logged; rebuilds and errors are."""
 
+            def do_POST(self) -> None:  # noqa: N802
+                if server.lrs is None:
+                    self._scorm_lms()
+                else:
+                    self._cmi5("POST")
+
+            def do_PUT(self) -> None:  # noqa: N802
+                self._cmi5("PUT")
+
+            def _cmi5(self, method: str) -> bool:
+                """The cmi5 LMS and LRS routes; False when the request is not one of them."""
+                url = urlsplit(self.path)
+                lrs = server.lrs
+                if lrs is None or not url.path.startswith("/__dfc/"):
+                    self.send_error(404)
+                    return True
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if url.path == "/__dfc/launch":
+                    origin = f"http://{self.headers.get('Host')}"
+                    au_id, mastery = server.au()
+                    self.send_response(302)
+                    self.send_header("Location", lrs.launch_url(origin, au_id, mastery))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return True
+                if url.path.startswith("/__dfc/fetch/") and method == "POST":
+                    answer = lrs.fetch(url.path.rsplit("/", 1)[1])
+                    self._send(json.dumps(answer).encode(), "application/json")
+                    return True
+                if url.path == "/__dfc/reset" and method == "POST":
+                    lrs.reset()
+                    self._send(b"{}", "application/json")
+                    return True
+                if url.path == "/__dfc/statements":
+                    self._send(json.dumps(lrs.summary()).encode(), "application/json")
+                    return True
+                if url.path.startswith("/__dfc/xapi/"):
+                    resource = url.path.removeprefix("/__dfc/xapi/")
+                    auth = self.headers.get("Authorization", "")
+                    status, answer = lrs.handle(method, resource, url.query, auth, body)
+                    payload = b"" if answer is None else json.dumps(answer).encode()
+                    self._send(payload, "application/json", status)
+                    return True
+                return False
+
             def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
                 path = unquote(urlsplit(self.path).path)
+                if server.lrs is not None and path.startswith("/__dfc/") and self._cmi5("GET"):
+                    return
+                if path == "/" and server.lrs is not None:
+                    page = CMI5_PAGE.format(
+                        title=_escape(server.title), course=_escape(str(server.root.name))
+                    )
+                    return self._send(page.encode(), "text/html; charset=utf-8")
                 if path == "/":
                     page = PAGE.format(
                         version="1.2" if server.scorm == "12" else "2004",
@@ -181,7 +270,8 @@ class PreviewServer:
                         return self._send(data, _type(path))
                 self.send_error(404)
 
-            def do_POST(self) -> None:  # noqa: N802 (the standard library's name)
+            def _scorm_lms(self) -> None:
+                """The SCORM test LMS's store: each commit, and Reset attempt."""
                 path = unquote(urlsplit(self.path).path)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
@@ -205,8 +295,8 @@ class PreviewServer:
                         server.lms_data = {str(k): str(v) for k, v in data.items()}
                 return self._send(b"{}", "application/json")
 
-            def _send(self, body: bytes, content_type: str) -> None:
-                self.send_response(200)
+            def _send(self, body: bytes, content_type: str, status: int = 200) -> None:
+                self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.send_header("Cache-Control", "no-store")

@@ -396,7 +396,7 @@ CASES: dict[str, Case] = {
     "unknown: a field nothing is like": Case(
         {COURSE: Edit("audience:", "colour: red\naudience:")},
         [
-            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, packages)",
+            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, iri, packages)",
         ],
     ),
     # --- empty files ------------------------------------------------------------------------
@@ -769,7 +769,7 @@ CASES: dict[str, Case] = {
     "a package format that does not exist": Case(
         {COURSE: Edit("packages: [scorm12, scorm2004]", "packages: [scorm12, pdf]")},
         [
-            'course/course.yaml:16: error: packages: "pdf" is not one of: scorm12, scorm2004, web',
+            'course/course.yaml:16: error: packages: "pdf" is not one of: scorm12, scorm2004, cmi5, web',
         ],
     ),
     "a questionnaire with a misspelt kind": Case(
