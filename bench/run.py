@@ -63,7 +63,12 @@ KEYS = (
     "commits_per_course",
     "slow4g_first_screen_ms",
     "cmi5_statements_per_course",
+    "report_100k_s",
+    "report_100k_cpu_s",
+    "report_100k_peak_rss_mb",
 )
+REPORT_STATEMENTS = 100_000
+QUICK_REPORT_STATEMENTS = 20_000
 
 # Generated course sizes in modules (10 pages and 30 questions each).
 SIZES = {"small": 20, "large": 200, "huge": 2000}
@@ -105,6 +110,8 @@ class Results:
     def as_json(self) -> dict[str, float]:
         out: dict[str, float] = {}
         for key in KEYS:
+            if key not in self.values and key not in self.samples:
+                continue  # not measured in this run (--only)
             if key in self.values:
                 out[key] = self.values[key]
             else:
@@ -119,6 +126,15 @@ def run(
     cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> tuple[float, float]:
     """Run `cmd` to the end; return (wall seconds, peak RSS of the process in MB)."""
+    seconds, peak, _ = run_with_cpu(cmd, cwd, env)
+    return seconds, peak
+
+
+def run_with_cpu(
+    cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float, float]:
+    """Run `cmd` to the end; return (wall seconds, peak RSS in MB, CPU seconds, user and
+    system)."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=err, stderr=err)
@@ -129,7 +145,8 @@ def run(
             err.seek(0)
             output = err.read().decode("utf-8", "replace")[-2000:]
             raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{output}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+    # ru_maxrss is in KB on Linux
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 @dataclass
@@ -240,6 +257,27 @@ def measure_large(
         shutil.rmtree(course, ignore_errors=True)
     per_page = {name: results.samples[f"{name}_build_s"].median / pages[name] for name in pages}
     results.values["scaling"] = round(per_page["huge"] / per_page["large"], 3)
+
+
+def measure_report(
+    builder: Builder, results: Results, runs: int, tmp: Path, statements: int = REPORT_STATEMENTS
+) -> None:
+    """`dfc-course report` of `statements` simulated statements (a JSON array) to HTML."""
+    course = tmp / "report-course"
+    generate(course, 2, pages=1)
+    data = tmp / "statements.json"
+    script = str(HERE / "gen_statements.py")
+    run([builder.python, script, str(course), str(data), str(statements)], env=builder.env)
+    rss: list[float] = []
+    for n in range(runs + 1):
+        out = tmp / f"report-{n}.html"
+        cmd = builder.command("report", str(data), "--course", str(course), "--out", str(out))
+        seconds, peak, cpu = run_with_cpu(cmd, cwd=tmp, env=builder.env)
+        if n:
+            results.add("report_100k_s", seconds)
+            results.add("report_100k_cpu_s", cpu)
+            rss.append(peak)
+    results.values["report_100k_peak_rss_mb"] = round(max(rss), 1)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -449,13 +487,15 @@ def machine(chromium: str) -> dict[str, str]:
 
 def targets(values: dict[str, float], quick: bool) -> dict[str, tuple[str, bool | None]]:
     """The issue's targets: {key: (target as text, met)}; None where it does not apply."""
-    floor = values["import_floor_s"]
+    floor = values.get("import_floor_s", 0.0)
     full: dict[str, tuple[str, Callable[[float], bool]]] = {
         "cold_over_import": ("<= 2.0", lambda v: v <= 2.0),
         "noop_rebuild_s": (
             f"<= 1.2 x import floor ({1.2 * floor:.3f} s)",
             lambda v: v <= 1.2 * floor,
         ),
+        "report_100k_s": ("<= 5", lambda v: v <= 5),
+        "report_100k_peak_rss_mb": ("<= 500", lambda v: v <= 500),
         "runtime_bytes": ("<= 60,000", lambda v: v <= 60_000),
         "zip_bytes_scorm12": ("<= 500,000", lambda v: v <= 500_000),
         "zip_bytes_scorm2004": ("<= 500,000", lambda v: v <= 500_000),
@@ -477,9 +517,11 @@ def targets(values: dict[str, float], quick: bool) -> dict[str, tuple[str, bool 
     }
     out: dict[str, tuple[str, bool | None]] = {}
     for key, (text, check) in full.items():
-        out[key] = (text, check(values[key]))
+        if key in values:
+            out[key] = (text, check(values[key]))
     for key, (text, check) in sized.items():
-        out[key] = (text + " (full run only)", None) if quick else (text, check(values[key]))
+        if key in values:
+            out[key] = (text + " (full run only)", None) if quick else (text, check(values[key]))
     return out
 
 
@@ -498,7 +540,7 @@ def table(results: Results, quick: bool, sizes: dict[str, int]) -> str:
     answered = float(results.notes.get("cmi5_questions", 0))
     goals = targets({**values, "cmi5_questions_answered": answered}, quick)
     rows = ["| key | median | min | max | target | met |", "|---|---:|---:|---:|---|---|"]
-    for key in KEYS:
+    for key in (k for k in KEYS if k in values):
         sample = results.samples.get(key)
         low, high = (fmt(sample.low), fmt(sample.high)) if sample else ("", "")
         text, met = goals.get(key, ("", None))
@@ -520,6 +562,9 @@ def main(argv: list[str] | None = None) -> int:
         "--repo", type=Path, default=REPO, help="checkout to measure (default: this one)"
     )
     parser.add_argument("--python", default=sys.executable, help="interpreter with the deps")
+    parser.add_argument(
+        "--only", choices=["report"], help="measure only this part (its keys alone are written)"
+    )
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 5)
     browser_runs = 5 if args.quick else 20
@@ -529,6 +574,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="dfc-bench-") as name:
         tmp = Path(name)
+        if args.only == "report":
+            _step(f"report of {REPORT_STATEMENTS:,} statements")
+            measure_report(builder, results, runs, tmp)
+            say(f"Mode: report only, {runs} runs after a warm-up")
+            say(table(results, args.quick, sizes))
+            if args.json:
+                args.json.write_text(json.dumps(results.as_json(), indent=2) + "\n", "utf-8")
+            return 0
         _step("cold builds and the import floor")
         out = measure_cold(builder, results, runs, tmp)
         _step("no-op rebuilds")
@@ -536,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
         zip_path = measure_sizes(builder, results, out)
         _step(f"generated courses: {sizes}")
         measure_large(builder, results, args.large_runs or runs, tmp, sizes)
+        statements = QUICK_REPORT_STATEMENTS if args.quick else REPORT_STATEMENTS
+        _step(f"report of {statements:,} statements")
+        measure_report(builder, results, runs, tmp, statements)
         _step("Chromium")
         chromium = measure_browser(zip_path, results, browser_runs, tmp)
         _step("cmi5 statements in a full pass")

@@ -165,6 +165,62 @@ def new_quiz(module_id: str, course_dir: Path, debug: bool) -> None:
     click.echo(f"created {_run(lambda: scaffold.new_quiz(course_dir, module_id), debug)}")
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@course_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write [default: standard output].",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["html", "json", "csv"]),
+    default="html",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--min-group",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Suppress every figure about fewer learners than this.",
+)
+@click.option("--lrs-user", envvar="DFC_LRS_USER", help="LRS user name [env DFC_LRS_USER].")
+@click.option(
+    "--lrs-password", envvar="DFC_LRS_PASSWORD", help="LRS password [env DFC_LRS_PASSWORD]."
+)
+@debug_option
+def report(
+    inputs: tuple[str, ...],
+    course_dir: Path,
+    out: Path | None,
+    output: str,
+    min_group: int,
+    lrs_user: str | None,
+    lrs_password: str | None,
+    debug: bool,
+) -> None:
+    """Report what trainees got right and wrong, by question and by role.
+
+    INPUT is an xAPI statements file (JSON array or NDJSON), an LRS statements URL, a Moodle
+    SCORM Interactions report download, or a neutral interactions CSV.
+    """
+    if lrs_password is not None and lrs_user is None:
+        raise click.UsageError("--lrs-password needs --lrs-user")
+    from builder.tools.report.run import make_report, write_atomically
+
+    auth = f"{lrs_user}:{lrs_password or ''}" if lrs_user is not None else None
+    text = _run(lambda: make_report(list(inputs), course_dir, output, min_group, auth), debug)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    _run(lambda: write_atomically(text, out), debug)
+    click.echo(f"wrote {out}", err=True)
+
+
 def _run(action: Callable[[], T], debug: bool, output: str = "text") -> T:
     """Run `action`; turn every failure into a message and an exit code, never a traceback."""
     from builder.model.problems import CourseError, TrainerError

@@ -1,1 +1,1 @@
-"""Trainer tools beside the pipeline: preview and scaffolding. May import builder.api and any stage."""
+"""Trainer tools beside the pipeline: preview, scaffolding and the results report. May import builder.api and any stage."""

@@ -1,0 +1,205 @@
+"""Simulated cmi5 `answered` statements of known truth, for the report's tests and benchmark.
+
+Each learner has an ability drawn from a normal distribution; each question a difficulty and a
+discrimination (a two-parameter logistic model); a role may shift ability on chosen questions.
+The chance of a right first answer is then known for every learner and question, so the report's
+figures can be checked against the model. Seeded: the same arguments give the same statements.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
+INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+IRI = "https://learning.example.org/courses/simulated"
+
+
+@dataclass
+class Model:
+    """Item parameters, role effects and how wrong answers fall."""
+
+    difficulty: dict[str, float] = field(default_factory=dict)  # default 0
+    discrimination: dict[str, float] = field(default_factory=dict)  # default 1
+    role_effect: dict[str, dict[str, float]] = field(default_factory=dict)  # role -> item -> shift
+    distractors: dict[str, dict[str, float]] = field(default_factory=dict)  # item -> weights
+    roles: dict[str, float] = field(default_factory=lambda: {"manager": 0.5, "rep": 0.5})
+    retry: float = 0.3  # chance that a wrong first answer is tried again
+    answer_share: float = 1.0  # chance that a learner answers a given question
+
+    def chance(self, item: str, ability: float, role: str | None) -> float:
+        shift = self.role_effect.get(role or "", {}).get(item, 0.0)
+        a, b = self.discrimination.get(item, 1.0), self.difficulty.get(item, 0.0)
+        return 1 / (1 + math.exp(-a * (ability + shift - b)))
+
+
+@dataclass
+class Truth:
+    """What the model expects of the simulated learners, per item: sums of chances."""
+
+    chance: dict[str, float] = field(default_factory=dict)
+    count: dict[str, int] = field(default_factory=dict)
+    by_role: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+
+    def facility(self, item: str, role: str | None = None) -> float:
+        if role is None:
+            return self.chance[item] / self.count[item]
+        total, n = self.by_role[role][item]
+        return total / n
+
+
+def _wrong(rand: random.Random, item: Any, weights: dict[str, float] | None) -> str:
+    options, key = item.options, item.key
+    kind = item.interaction_type
+    if kind == "true-false":
+        return "false" if key == ["true"] else "true"
+    if kind == "choice":
+        if len(key) == 1:
+            others = [o for o in options if o not in key]
+            chosen = rand.choices(others, [(weights or {}).get(o, 1.0) for o in others])[0]
+            return chosen
+        wrong = [o for o in key if rand.random() < 0.7] + [
+            o for o in options if o not in key and rand.random() < 0.4
+        ]
+        if sorted(wrong) == sorted(key):
+            wrong = wrong[:-1]
+        return "[,]".join(wrong or [options[-1]])
+    order = list(key)
+    i = rand.randrange(len(order) - 1)
+    order[i], order[i + 1] = order[i + 1], order[i]
+    if kind == "matching":
+        return "[,]".join(f"{k}[.]{t}" for k, t in zip(key, order, strict=True))
+    return "[,]".join(order)
+
+
+def _right(item: Any) -> str:
+    if item.interaction_type == "matching":
+        return "[,]".join(f"{k}[.]{k}" for k in item.key)
+    return "[,]".join(item.key)
+
+
+def _statement(rand, actor, iri, question, kind, response, success, attempt, quiz, registration):  # type: ignore[no-untyped-def]
+    result: dict[str, Any] = {"response": response}
+    if success is not None:
+        result["success"] = success
+    return {
+        "id": str(uuid.UUID(int=rand.getrandbits(128), version=4)),
+        "timestamp": "2026-11-02T10:00:00.000Z",
+        "actor": actor,
+        "verb": ANSWERED,
+        "object": {
+            "id": f"{iri}/questions/{question}",
+            "objectType": "Activity",
+            "definition": {"type": INTERACTION, "interactionType": kind},
+        },
+        "result": result,
+        "context": {
+            "registration": registration,
+            "extensions": {f"{iri}/extensions/attempt": attempt, f"{iri}/extensions/quiz": quiz},
+        },
+    }
+
+
+def simulate(
+    index: Any,
+    learners: int,
+    model: Model | None = None,
+    seed: int = 1,
+    iri: str = IRI,
+    first_number: int = 0,
+    truth: Truth | None = None,
+) -> tuple[list[dict[str, Any]], Truth]:
+    """Statements for `learners` learners of the course `index` (a CourseIndex), numbered from
+    `first_number`; the model's expectations are added to `truth` (a new one by default)."""
+    truth = truth if truth is not None else Truth()
+    rand = random.Random(seed)
+    numbers = range(first_number, first_number + learners)
+    return list(_learners(index, numbers, model or Model(), rand, iri, truth)), truth
+
+
+def _learners(index, numbers, model, rand, iri, truth) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    roles, weights = list(model.roles), list(model.roles.values())
+    for number in numbers:
+        actor = {"objectType": "Agent",
+                 "account": {"homePage": "https://lms.example.org", "name": f"learner-{number:05d}"}}  # fmt: skip
+        registration = str(uuid.UUID(int=rand.getrandbits(128), version=4))
+        role = rand.choices(roles, weights)[0] if roles else None
+        ability = rand.gauss(0.0, 1.0)
+        if role is not None:
+            yield _statement(rand, actor, iri, "role", "other", role, None, 1, "role", registration)
+        for item in index.items.values():
+            if model.answer_share < 1 and rand.random() >= model.answer_share:
+                continue
+            p = model.chance(item.id, ability, role)
+            truth.chance[item.id] = truth.chance.get(item.id, 0.0) + p
+            truth.count[item.id] = truth.count.get(item.id, 0) + 1
+            cell = truth.by_role.setdefault(role or "", {}).setdefault(item.id, [0.0, 0])
+            cell[0] += p
+            cell[1] += 1
+            right = rand.random() < p
+            weights_of = model.distractors.get(item.id)
+            response = _right(item) if right else _wrong(rand, item, weights_of)
+            kind = item.interaction_type
+            yield _statement(rand, actor, iri, item.id, kind, response, right, 1, item.module,
+                             registration)  # fmt: skip
+            if not right and rand.random() < model.retry:
+                again = rand.random() < p + (1 - p) / 2
+                response = _right(item) if again else _wrong(rand, item, weights_of)
+                yield _statement(rand, actor, iri, item.id, kind, response, again, 2,
+                                 item.module, registration)  # fmt: skip
+        yield from _self_assessment(rand, index, actor, iri, role, registration)
+
+
+def _self_assessment(rand, index, actor, iri, role, registration) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    sa = index.self_assessment
+    if sa is None:
+        return
+    scale = list(sa.scale)
+    lean = 0.6 if role == "rep" else 0.3  # reps rate higher in this model
+    total = 0.0
+    for statement in sa.statements:
+        pick = min(len(scale) - 1, int(rand.random() + lean + rand.random() * (len(scale) - 1)))
+        total += sa.scale[scale[pick]] or 0
+        yield _statement(rand, actor, iri, statement, "likert", scale[pick], None, 1,
+                         "self-assessment", registration)  # fmt: skip
+    zones = list(sa.zones)
+    if zones:
+        zone = zones[0] if total < len(sa.statements) else zones[-1]
+        yield _statement(rand, actor, iri, "self-assessment", "other", zone, None, 1,
+                         "self-assessment", registration)  # fmt: skip
+
+
+def simulate_count(index: Any, count: int, seed: int = 1, iri: str = IRI) -> list[dict[str, Any]]:
+    """Exactly `count` statements of as many simulated learners as it takes (the last one may
+    stop part-way), from the default model."""
+    rand, model, truth = random.Random(seed), Model(), Truth()
+    out: list[dict[str, Any]] = []
+    numbers = iter(range(10**9))
+    while len(out) < count:
+        learner = [next(numbers)]
+        out.extend(_learners(index, learner, model, rand, iri, truth))
+    return out[:count]
+
+
+def main() -> None:
+    """`python bench/gen_statements.py COURSE OUT COUNT`: write COUNT statements for COURSE as
+    a JSON array (in a process of its own, so that a benchmark's own memory stays small)."""
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from builder.tools.report.run import load_index
+
+    course, out, count = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    statements = simulate_count(load_index(course), count)
+    out.write_text(json.dumps(statements), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

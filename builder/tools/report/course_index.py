@@ -1,0 +1,160 @@
+"""What the report needs to know about the course, read from its model.
+
+Read by attribute, tolerantly: question types, scenarios and the self-assessment's zones and
+elements may grow new fields, and the report takes what is there rather than failing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = ("manager", "rep", "other")
+# Source question types to the interaction types of contract B (SCORM 2004 names).
+INTERACTION_TYPES = {
+    "single": "choice",
+    "multiple": "choice",
+    "true-false": "true-false",
+    "matching": "matching",
+    "ordering": "sequencing",
+    "scenario": "choice",
+}
+
+
+@dataclass
+class Item:
+    """One graded question: its key and the ids its responses may use."""
+
+    id: str
+    module: str
+    type: str
+    objectives: list[str]
+    options: list[str]
+    key: list[str]
+    pass_mark: int = 80
+
+    @property
+    def interaction_type(self) -> str:
+        return INTERACTION_TYPES.get(self.type, "other")
+
+
+@dataclass
+class Node:
+    """One decision point of a scenario."""
+
+    scenario: str
+    module: str
+    id: str
+    choices: list[str]
+    scores: dict[str, int]
+
+
+@dataclass
+class SelfAssessment:
+    statements: dict[str, str]  # statement id -> element
+    scale: dict[str, float | None]  # answer id -> score (None: not scored, e.g. "don't know")
+    zones: dict[str, str]  # zone id -> title
+    elements: list[str]
+
+
+@dataclass
+class CourseIndex:
+    title: str
+    iri: str | None
+    items: dict[str, Item] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)  # "<scenario>-<node>" -> node
+    objectives: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (module, text)
+    self_assessment: SelfAssessment | None = None
+
+    def known(self, interaction: str) -> bool:
+        return interaction in self.items or interaction in self.nodes or self._in_sa(interaction)
+
+    def _in_sa(self, interaction: str) -> bool:
+        sa = self.self_assessment
+        return sa is not None and (interaction == "self-assessment" or interaction in sa.statements)
+
+
+def index_course(model: Any) -> CourseIndex:
+    """The report's view of a loaded course (builder.model.course.CourseModel or alike)."""
+    course = model.course
+    index = CourseIndex(title=str(course.title), iri=getattr(course, "iri", None) or None)
+    for module in model.modules:
+        for objective in getattr(module.meta, "objectives", []):
+            index.objectives[objective.id] = (module.id, str(objective.text))
+        quiz = getattr(module, "quiz", None)
+        pass_mark = int(getattr(quiz, "pass_mark", 80) or 80)
+        for question in getattr(quiz, "questions", None) or []:
+            if getattr(question, "nodes", None) is not None:
+                _index_scenario(index, question, module.id)
+                continue  # a scenario is answered decision by decision
+            index.items[question.id] = Item(
+                id=question.id,
+                module=module.id,
+                type=str(question.type),
+                objectives=list(getattr(question, "objectives", []) or []),
+                options=_options(question),
+                key=_key(question),
+                pass_mark=pass_mark,
+            )
+    if model.self_assessment is not None:
+        index.self_assessment = _index_self_assessment(model.self_assessment)
+    return index
+
+
+def _options(question: Any) -> list[str]:
+    if question.type == "true-false":
+        return ["true", "false"]
+    for name in ("options", "pairs", "items"):
+        listed = getattr(question, name, None)
+        if listed:
+            return [entry.id for entry in listed]
+    return []
+
+
+def _key(question: Any) -> list[str]:
+    """The right response in the runtime's order: choice ids, true/false, or every id in order."""
+    if question.type == "true-false":
+        return ["true" if question.answer else "false"]
+    if hasattr(question, "correct_ids"):
+        return list(question.correct_ids())
+    if question.type in ("matching", "ordering"):
+        return _options(question)
+    return []
+
+
+def _index_scenario(index: CourseIndex, question: Any, module_id: str) -> None:
+    for node in question.nodes:
+        choices = list(getattr(node, "choices", []) or [])
+        index.nodes[f"{question.id}-{node.id}"] = Node(
+            scenario=question.id,
+            module=module_id,
+            id=node.id,
+            choices=[c.id for c in choices],
+            scores={c.id: int(getattr(c, "score", 0) or 0) for c in choices},
+        )
+
+
+def element_of(statement: Any) -> str:
+    """The element a self-assessment statement belongs to: its own `element` field when the
+    source has one, else the words before the prompt's first colon ("Service organisation:
+    ..."), without any qualifier after a comma ("Level of involvement, corporate")."""
+    named = getattr(statement, "element", None)
+    if named:
+        return str(named)
+    prompt = str(getattr(statement, "prompt", ""))
+    head, colon, _ = prompt.partition(":")
+    if not colon or len(head) > 60:
+        return "All statements"
+    return head.split(",")[0].strip() or "All statements"
+
+
+def _index_self_assessment(diagnostic: Any) -> SelfAssessment:
+    statements = {s.id: element_of(s) for s in diagnostic.questions}
+    scale: dict[str, float | None] = {}
+    for option in diagnostic.scale:
+        score = getattr(option, "score", None)
+        scale[option.id] = None if score is None else float(score)
+    zones_source = getattr(diagnostic, "zones", None) or getattr(diagnostic, "bands", None) or []
+    zones = {z.id: str(getattr(z, "title", z.id)) for z in zones_source}
+    elements = list(dict.fromkeys(statements.values()))
+    return SelfAssessment(statements, scale, zones, elements)

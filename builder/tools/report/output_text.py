@@ -1,0 +1,55 @@
+"""`--format json` (the report's structure as it is) and `--format csv` (one row per question)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .course_index import ROLES
+
+CSV_COLUMNS = [
+    "id", "module", "type", "objectives", "n", "facility", "point_biserial", "upper_lower",
+    "first_attempts_n", "first_attempts_facility", "all_attempts_n", "all_attempts_facility",
+    *[f"{role}_{name}" for role in ROLES for name in ("n", "facility")],
+    "flags",
+]  # fmt: skip
+
+
+def as_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_csv(report: dict[str, Any]) -> str:
+    hidden = report["suppressed"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in report["items"]:
+
+        def cell(value: Any) -> Any:
+            return hidden if value is None else value
+
+        disc = item["discrimination"] or {}
+        attempts = item["attempts"] or {}
+        first, every = attempts.get("first") or {}, attempts.get("all") or {}
+        row = [item["id"], item["module"], item["type"], " ".join(item["objectives"]),
+               cell(item["n"]), cell(item["facility"]),
+               _blank_or(disc.get("point_biserial"), item["n"], hidden),
+               _blank_or(disc.get("upper_lower"), item["n"], hidden),
+               cell(first.get("n")), cell(first.get("facility")),
+               cell(every.get("n")), cell(every.get("facility"))]  # fmt: skip
+        for role in ROLES:
+            group = item["by_role"][role]
+            row += [hidden, hidden] if group is None else [group["n"], group["facility"]]
+        row.append("; ".join(item["flags"]))
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _blank_or(value: float | None, n: int | None, hidden: str) -> Any:
+    """A discrimination index: suppressed with its group, blank when it cannot be computed."""
+    if n is None:
+        return hidden
+    return "" if value is None else value

@@ -1,0 +1,232 @@
+"""xAPI statements as the cmi5 package sends them (docs/cmi5-statements.md): from a JSON array,
+an NDJSON file, a saved statements result, or an LRS statements endpoint, following `more`."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .records import Collector, ReportInputError
+
+ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
+XAPI_VERSION = "1.0.3"
+TIMEOUT_S = 60
+
+
+def read_statement_file(path: Path, collector: Collector) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    for where, statement in _records(str(path), text):
+        add_statement(where, statement, collector)
+
+
+def _records(name: str, text: str) -> Iterator[tuple[str, Any]]:
+    """(where, statement) for a JSON array, a single object or NDJSON, one record at a time."""
+    decoder = json.JSONDecoder()
+    start = _skip_space(text, 0)
+    if start == len(text):
+        raise ReportInputError(f"{name}: the file is empty: expected xAPI statements as JSON")
+    if text[start] == "[":
+        yield from _array(name, text, start, decoder)
+        return
+    try:
+        first, end = decoder.raw_decode(text, start)
+    except json.JSONDecodeError as exc:
+        raise ReportInputError(f"{name}:{exc.lineno}: not JSON: {exc.msg}") from None
+    if _skip_space(text, end) == len(text):  # one object: a statements result or one statement
+        if isinstance(first, dict) and isinstance(first.get("statements"), list):
+            for number, statement in enumerate(first["statements"], 1):
+                yield f"{name}: record {number}", statement
+        else:
+            yield f"{name}: record 1", first
+        return
+    for number, line in enumerate(text.splitlines(), 1):  # NDJSON: one statement a line
+        if not line.strip():
+            continue
+        try:
+            statement = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ReportInputError(f"{name}:{number}: not a JSON statement: {exc.msg}") from None
+        yield f"{name}:{number}", statement
+
+
+def _array(
+    name: str, text: str, start: int, decoder: json.JSONDecoder
+) -> Iterator[tuple[str, Any]]:
+    pos, number = _skip_space(text, start + 1), 0
+    line, counted = 1 + text.count("\n", 0, pos), pos  # lines counted as the reading goes
+    if pos < len(text) and text[pos] == "]":
+        return
+    while True:
+        number += 1
+        line, counted = line + text.count("\n", counted, pos), pos
+        try:
+            statement, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            raise ReportInputError(
+                f"{name}:{exc.lineno}: record {number} is not JSON: {exc.msg}"
+            ) from None
+        yield f"{name}:{line}: record {number}", statement
+        pos = _skip_space(text, pos)
+        if pos < len(text) and text[pos] == ",":
+            pos = _skip_space(text, pos + 1)
+            continue
+        if pos < len(text) and text[pos] == "]" and _skip_space(text, pos + 1) == len(text):
+            return
+        line += text.count("\n", counted, pos)
+        raise ReportInputError(f"{name}:{line}: expected , or ] after record {number}")
+
+
+def _skip_space(text: str, pos: int, _space: re.Pattern[str] = re.compile(r"[ \t\r\n]*")) -> int:
+    return _space.match(text, pos).end()  # type: ignore[union-attr]
+
+
+def add_statement(where: str, statement: Any, collector: Collector) -> None:
+    """One statement: an `answered` statement for a question of this course becomes an answer;
+    every other statement (initialized, passed, another course's) is passed over."""
+    if not isinstance(statement, dict):
+        raise ReportInputError(f"{where}: not an xAPI statement (a JSON object)")
+    verb, target = statement.get("verb"), statement.get("object")
+    if not isinstance(verb, dict) or not isinstance(verb.get("id"), str):
+        raise ReportInputError(f"{where}: the statement has no verb id")
+    if verb["id"] != ANSWERED:
+        return
+    if not isinstance(target, dict) or not isinstance(target.get("id"), str):
+        raise ReportInputError(f"{where}: the answered statement has no object id")
+    question = _question_id(target["id"], collector)
+    if question is None:
+        return
+    result = statement.get("result") or {}
+    if not isinstance(result, dict):
+        raise ReportInputError(f"{where}: result is not an object")
+    response, success = result.get("response"), result.get("success")
+    if response is not None and not isinstance(response, str):
+        raise ReportInputError(f"{where}: result.response is not a string")
+    if success is not None and not isinstance(success, bool):
+        raise ReportInputError(f"{where}: result.success is not true or false")
+    learner = actor_key(where, statement.get("actor"))
+    attempt = _attempt(where, statement, collector.index.iri)
+    collector.add(where, learner, question, response, success, 1, attempt)
+
+
+def _question_id(object_id: str, collector: Collector) -> str | None:
+    iri = collector.index.iri
+    if iri:
+        prefix = iri.rstrip("/") + "/questions/"
+        if not object_id.startswith(prefix):
+            collector.skipped_other_course += 1
+            return None
+        return object_id[len(prefix) :]
+    head, sep, tail = object_id.rpartition("/questions/")
+    return tail if sep and head else None
+
+
+def actor_key(where: str, actor: Any) -> str:
+    """The learner as launched: account, mbox, mbox_sha1sum or openid. Never written out."""
+    if isinstance(actor, dict):
+        account = actor.get("account")
+        if isinstance(account, dict) and account.get("name") is not None:
+            return f"account:{account.get('homePage', '')}|{account['name']}"
+        for name in ("mbox", "mbox_sha1sum", "openid"):
+            if isinstance(actor.get(name), str):
+                return f"{name}:{actor[name]}"
+    raise ReportInputError(
+        f"{where}: the actor has no account, mbox, mbox_sha1sum or openid to tell learners apart"
+    )
+
+
+def _attempt(where: str, statement: dict[str, Any], iri: str | None) -> int:
+    context = statement.get("context") or {}
+    extensions = context.get("extensions") if isinstance(context, dict) else None
+    if not isinstance(extensions, dict):
+        return 1
+    wanted = f"{iri.rstrip('/')}/extensions/attempt" if iri else None
+    for key, value in extensions.items():
+        if key == wanted or (wanted is None and key.endswith("/extensions/attempt")):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ReportInputError(f"{where}: the attempt extension is not a whole number >= 1")
+            return value
+    return 1
+
+
+# --- an LRS statements endpoint --------------------------------------------------------------
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def statements_url(endpoint: str) -> tuple[str, str | None]:
+    """The statements resource for `endpoint`, and credentials given in it as user:password@."""
+    parts = urllib.parse.urlsplit(endpoint)
+    auth = None
+    if parts.username is not None:
+        auth = (
+            f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
+        )
+        host = parts.hostname or ""
+        netloc = host + (f":{parts.port}" if parts.port else "")
+        parts = parts._replace(netloc=netloc)
+    path = (
+        parts.path
+        if parts.path.rstrip("/").endswith("/statements")
+        else (parts.path.rstrip("/") + "/statements")
+    )
+    return urllib.parse.urlunsplit(parts._replace(path=path)), auth
+
+
+def read_lrs(endpoint: str, collector: Collector, auth: str | None = None) -> int:
+    """Every statement the endpoint returns, page after page; returns the number of pages."""
+    url, in_url = statements_url(endpoint)
+    auth = auth or in_url
+    seen: set[str] = set()
+    page = 0
+    while url:
+        page += 1
+        seen.add(url)
+        body = _get(url, auth, page)
+        where = f"{_shown(url)} page {page}"
+        if not isinstance(body, dict) or not isinstance(body.get("statements"), list):
+            raise ReportInputError(f"{where}: the LRS answer has no statements list")
+        for number, statement in enumerate(body["statements"], 1):
+            add_statement(f"{where}, record {number}", statement, collector)
+        more = body.get("more") or ""
+        if not isinstance(more, str):
+            raise ReportInputError(f"{where}: the more link is not a string")
+        url = urllib.parse.urljoin(url, more) if more else ""
+        if url in seen:
+            raise ReportInputError(f"{where}: the more link points back to a page already read")
+    return page
+
+
+def _get(url: str, auth: str | None, page: int) -> Any:
+    headers = {"X-Experience-API-Version": XAPI_VERSION, "Accept": "application/json"}
+    if auth:
+        headers["Authorization"] = "Basic " + base64.b64encode(auth.encode()).decode("ascii")
+    request = urllib.request.Request(url, headers=headers)
+    shown = f"{_shown(url)} page {page}"
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:  # noqa: S310
+            raw = answer.read()
+    except urllib.error.HTTPError as exc:
+        hint = " (check --lrs-user and --lrs-password)" if exc.code in (401, 403) else ""
+        raise ReportInputError(f"{shown}: the LRS answered HTTP {exc.code}{hint}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise ReportInputError(f"{shown}: cannot reach the LRS: {reason}") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ReportInputError(f"{shown}: the LRS answer is not JSON: {exc}") from None
+
+
+def _shown(url: str) -> str:
+    """A URL for messages: no query string (it may hold a token), never credentials."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(query="", fragment=""))

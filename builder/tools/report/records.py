@@ -1,0 +1,152 @@
+"""Answers as the readers collect them: one learner, one interaction, one response each.
+
+Every reader hands its answers to a Collector, which checks each interaction id against the
+course (an unknown id is an error, never a guess) and keeps learner ids only as opaque numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from builder.model.problems import TrainerError
+
+from .course_index import ROLES, CourseIndex
+
+ATTEMPT_SUFFIX = re.compile(r"^(.+)-attempt-([1-9][0-9]*)$")
+TRUE_WORDS = {
+    "true": "true",
+    "t": "true",
+    "1": "true",
+    "false": "false",
+    "f": "false",
+    "0": "false",
+}
+SCORM12_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+class ReportInputError(TrainerError):
+    """Bad report input: the message names the file and the line or record."""
+
+
+def split_attempt(interaction_id: str) -> tuple[str, int]:
+    """`lead-04-attempt-2` -> ("lead-04", 2); an id without the suffix is attempt 1."""
+    found = ATTEMPT_SUFFIX.match(interaction_id)
+    return (found.group(1), int(found.group(2))) if found else (interaction_id, 1)
+
+
+@dataclass
+class Collector:
+    """Answers in columns (cheap at 100,000 statements), plus each learner's role and zone."""
+
+    index: CourseIndex
+    learners: dict[str, int] = field(default_factory=dict)
+    learner: list[int] = field(default_factory=list)
+    interaction: list[str] = field(default_factory=list)
+    rank: list[int] = field(default_factory=list)  # orders a learner's attempts: lower is earlier
+    response: list[str | None] = field(default_factory=list)
+    success: list[bool | None] = field(default_factory=list)
+    roles: dict[int, tuple[int, str]] = field(default_factory=dict)  # learner -> (order, role)
+    zones: dict[int, tuple[int, str]] = field(default_factory=dict)
+    skipped_other_course: int = 0
+
+    def learner_number(self, key: str) -> int:
+        number = self.learners.get(key)
+        if number is None:
+            number = self.learners[key] = len(self.learners)
+        return number
+
+    def add(
+        self,
+        where: str,
+        learner_key: str,
+        interaction: str,
+        response: str | None,
+        success: bool | None,
+        session: int = 1,
+        attempt: int = 1,
+    ) -> None:
+        """One answer; `where` names the file and line or record for error messages."""
+        learner = self.learner_number(learner_key)
+        order = len(self.interaction) + len(self.roles) + len(self.zones)
+        if interaction == "role":
+            role = (response or "").strip()
+            if role not in ROLES:
+                raise ReportInputError(
+                    f'{where}: the role "{role}" is not one of {", ".join(ROLES)}'
+                )
+            self.roles[learner] = max(self.roles.get(learner, (-1, "")), (order, role))
+            return
+        if interaction == "self-assessment" and self.index.self_assessment is not None:
+            zone = (response or "").strip()
+            known = self.index.self_assessment.zones
+            if known and zone not in known:
+                raise ReportInputError(
+                    f'{where}: unknown self-assessment zone "{zone}": the course has '
+                    f"{', '.join(known)}"
+                )
+            self.zones[learner] = max(self.zones.get(learner, (-1, "")), (order, zone))
+            return
+        if not self.index.known(interaction):
+            raise ReportInputError(
+                f'{where}: unknown question id "{interaction}": no question, scenario '
+                "decision or self-assessment statement of the course has this id"
+            )
+        self.learner.append(learner)
+        self.interaction.append(interaction)
+        self.rank.append(session * 10_000 + attempt)
+        self.response.append(response)
+        self.success.append(success)
+
+    def role_of(self, learner: int) -> str | None:
+        found = self.roles.get(learner)
+        return found[1] if found else None
+
+    def __len__(self) -> int:
+        return len(self.interaction)
+
+
+def parse_response(raw: str | None, kind: str, options: list[str]) -> list[str] | None:
+    """A response in xAPI / SCORM 2004 form (`a[,]c`, `x[.]y`) or SCORM 1.2 form (`a,c`, `a.b`,
+    option letters by position) as a list of ids; matching gives "item.target" entries.
+    None when it cannot be read as this question's response."""
+    if raw is None:
+        return None
+    text = raw.strip()
+    if kind == "true-false":
+        word = TRUE_WORDS.get(text.lower())
+        return [word] if word else None
+    if kind in ("likert", "other"):
+        return [text]
+    parts = text.split("[,]") if "[,]" in text else text.split(",")
+    parts = [p.strip() for p in parts if p.strip()]
+    if kind == "matching":
+        pairs = []
+        for part in parts:
+            item, sep, target = part.partition("[.]") if "[.]" in part else part.partition(".")
+            ids = _ids([item.strip(), target.strip()], options) if sep else None
+            if ids is None:
+                return None
+            pairs.append(f"{ids[0]}.{ids[1]}")
+        return pairs
+    return _ids(parts, options)
+
+
+def _ids(tokens: list[str], options: list[str]) -> list[str] | None:
+    """Tokens as option ids; failing that, as SCORM 1.2 letters standing for option positions."""
+    known = set(options)
+    if all(t in known for t in tokens):
+        return tokens
+    letters = SCORM12_CHARS[: len(options)]
+    if all(len(t) == 1 and t in letters for t in tokens):
+        return [options[letters.index(t)] for t in tokens]
+    return None
+
+
+def is_right(kind: str, response: list[str], key: list[str]) -> bool:
+    """The runtime's own rule: the same set of choices, every pair matched, the order kept."""
+    if kind == "matching":
+        return sorted(response) == sorted(f"{k}.{k}" for k in key)
+    if kind == "sequencing":
+        return response == key
+    return sorted(response) == sorted(key)

@@ -1,0 +1,229 @@
+"""The whole report as one plain structure: what `--format json` writes and the others show.
+
+Privacy: every figure computed over fewer than `min_group` learners is left out (None, shown as
+"fewer than N"); learner ids never leave the Collector.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .analysis import Table, flags, item_figures, mastery, tabulate
+from .course_index import ROLES, CourseIndex
+from .records import Collector, parse_response
+
+
+def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[str, Any]:
+    table = tabulate(collector, index)
+    np = table.np
+    items = list(index.items.values())
+    everyone = np.ones(table.learners, dtype=bool)
+    role_masks = {role: table.role == n for n, role in enumerate(ROLES)}
+    overall = item_figures(table, items, everyone, min_group)
+    per_role = {
+        role: item_figures(table, items, mask, min_group) for role, mask in role_masks.items()
+    }
+    answered_items = {c for c in table.codes if c in index.items}
+    report_items = []
+    for n, item in enumerate(items):
+        if item.id not in answered_items:
+            continue
+        figures = overall[n]
+        entry: dict[str, Any] = {
+            "id": item.id,
+            "module": item.module,
+            "type": item.type,
+            "n": figures["n"] if figures else None,
+            "facility": _round(figures["facility"]) if figures else None,
+            "discrimination": {
+                "point_biserial": _round(figures["point_biserial"]),
+                "upper_lower": _round(figures["upper_lower"]),
+            } if figures else None,
+            "by_role": {
+                role: {"n": f["n"], "facility": _round(f["facility"])} if f else None
+                for role, f in ((r, per_role[r][n]) for r in ROLES)
+            },
+            "objectives": item.objectives,
+            "attempts": _attempts(figures),
+            "options": _options(figures),
+            "flags": flags(figures) if figures else [],
+        }  # fmt: skip
+        report_items.append(entry)
+    learners = int(table.learners)
+    role_counts = {role: int(mask.sum()) for role, mask in role_masks.items()}
+    return {
+        "course": index.title,
+        "min_group": min_group,
+        "suppressed": f"fewer than {min_group}",
+        "learners": _count(learners, min_group),
+        "answers": len(collector) if learners >= min_group else None,
+        "learners_by_role": {r: _count(c, min_group) for r, c in role_counts.items()},
+        "learners_without_role": _count(int((table.role < 0).sum()), min_group),
+        "items": report_items,
+        "objectives": _objectives(table, index, everyone, role_masks, min_group),
+        "roles": {
+            role: _role_section(table, index, items, per_role[role], role_masks[role], min_group)
+            for role in ROLES
+        },
+        "scenarios": _scenarios(table, index, role_masks, min_group),
+        "self_assessment": _self_assessment(collector, table, index, role_masks, min_group),
+    }
+
+
+def _round(value: float | None, places: int = 4) -> float | None:
+    return None if value is None else round(value, places)
+
+
+def _count(number: int, min_group: int) -> int | None:
+    """A head count, or None (shown as "fewer than N") for a non-empty group below the minimum."""
+    return number if number == 0 or number >= min_group else None
+
+
+def _attempts(figures: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not figures:
+        return None
+    return {
+        "first": {"n": figures["n"], "facility": _round(figures["facility"])},
+        "all": {
+            "n": figures["all_attempts"]["n"],
+            "facility": _round(figures["all_attempts"]["facility"]),
+        },
+    }
+
+
+def _options(figures: dict[str, Any] | None) -> list[dict[str, Any]] | None:
+    if not figures or not figures["options"]:
+        return None
+    return [{**o, "rate": _round(o["rate"])} for o in figures["options"]]
+
+
+def _objectives(table: Table, index: CourseIndex, everyone, role_masks, min_group: int) -> list:  # type: ignore[no-untyped-def]
+    rows = mastery(table, index, everyone, min_group)
+    by_role = {r: mastery(table, index, m, min_group) for r, m in role_masks.items()}
+    for n, row in enumerate(rows):
+        row["mastery"] = _round(row["mastery"])
+        row["by_role"] = {
+            r: {"learners": by_role[r][n]["learners"], "mastery": _round(by_role[r][n]["mastery"])}
+            if by_role[r][n]["learners"] is not None else None
+            for r in ROLES
+        }  # fmt: skip
+    return [row for row in rows if row["learners"] != 0]
+
+
+def _role_section(table, index, items, figures, mask, min_group: int) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
+    """All the item figures for one role, or None when the role has too few learners."""
+    learners = int(mask.sum())
+    if learners < min_group:
+        return None
+    out = []
+    for item, f in zip(items, figures, strict=True):
+        if item.id not in table.codes:
+            continue
+        out.append({"id": item.id, "module": item.module, "type": item.type,
+                    "n": f["n"] if f else None,
+                    "facility": _round(f["facility"]) if f else None,
+                    "discrimination": {"point_biserial": _round(f["point_biserial"]),
+                                       "upper_lower": _round(f["upper_lower"])} if f else None,
+                    "attempts": _attempts(f), "options": _options(f),
+                    "flags": flags(f) if f else []})  # fmt: skip
+    objectives = [
+        {"id": r["id"], "learners": r["learners"], "mastery": _round(r["mastery"])}
+        for r in mastery(table, index, mask, min_group)
+        if r["learners"] != 0
+    ]
+    return {"learners": learners, "items": out, "objectives": objectives}
+
+
+def _first_choices(table: Table, code: int, choices: list[str], mask) -> tuple[int, dict[str, int]]:  # type: ignore[no-untyped-def]
+    rows = table.first[(table.code[table.first] == code) & mask[table.learner[table.first]]]
+    counts = dict.fromkeys(choices, 0)
+    for row in rows:
+        parsed = parse_response(table.responses[row], "choice", choices)
+        if parsed:
+            counts[parsed[0]] += 1
+    return sum(counts.values()), counts
+
+
+def _shares(total: int, counts: dict[str, int], min_group: int) -> dict[str, Any] | None:
+    if total < min_group:
+        return None
+    return {"n": total, "choices": {c: _round(k / total) for c, k in counts.items()}}
+
+
+def _scenarios(table: Table, index: CourseIndex, role_masks, min_group: int) -> list[dict]:  # type: ignore[no-untyped-def]
+    """For each decision point reached: the share of learners taking each choice (first run)."""
+    np = table.np
+    everyone = np.ones(table.learners, dtype=bool)
+    out: list[dict[str, Any]] = []
+    for decision, node in index.nodes.items():
+        code = table.codes.get(decision)
+        if code is None:
+            continue
+        total, counts = _first_choices(table, code, node.choices, everyone)
+        entry = {"scenario": node.scenario, "module": node.module, "node": node.id,
+                 "scores": node.scores, "all": _shares(total, counts, min_group),
+                 "by_role": {r: _shares(*_first_choices(table, code, node.choices, m), min_group)
+                             for r, m in role_masks.items()}}  # fmt: skip
+        out.append(entry)
+    return out
+
+
+def _self_assessment(collector, table, index, role_masks, min_group):  # type: ignore[no-untyped-def]
+    """The zones learners reached, and each element's average answer, for all and by role."""
+    sa = index.self_assessment
+    if sa is None or (not collector.zones and not any(s in table.codes for s in sa.statements)):
+        return None
+    groups = {"all": None, **{r: ROLES.index(r) for r in ROLES}}
+    zones, elements = {}, {}
+    top = max((v for v in sa.scale.values() if v is not None), default=None)
+    for name, role in groups.items():
+        members = [
+            zone for learner, (_, zone) in collector.zones.items()
+            if role is None or table.role[learner] == role
+        ]  # fmt: skip
+        zones[name] = _zone_counts(members, sa.zones, min_group)
+        mask = role_masks[name] if role is not None else table.np.ones(table.learners, dtype=bool)
+        elements[name] = _element_averages(table, sa, mask, min_group)
+    return {"zones": zones, "zone_titles": sa.zones, "elements": elements,
+            "element_names": sa.elements, "scale_max": top}  # fmt: skip
+
+
+def _zone_counts(members: list[str], titles: dict[str, str], min_group: int) -> dict | None:
+    if len(members) < min_group:
+        return None
+    ids = list(titles) or sorted(set(members))
+    counts = {z: members.count(z) for z in ids}
+    return {
+        "n": len(members),
+        "counts": {z: _count(c, min_group) for z, c in counts.items()},
+        "shares": {z: _round(c / len(members)) if _count(c, min_group) is not None else None
+                   for z, c in counts.items()},
+    }  # fmt: skip
+
+
+def _element_averages(table: Table, sa, mask, min_group: int) -> dict | None:  # type: ignore[no-untyped-def]
+    """Mean score of each element's latest answers; "don't know" and unscored answers apart."""
+    sums: dict[str, list[float]] = {e: [] for e in sa.elements}
+    unscored = dict.fromkeys(sa.elements, 0)
+    people: set[int] = set()
+    for statement, element in sa.statements.items():
+        code = table.codes.get(statement)
+        if code is None:
+            continue
+        rows = table.last[(table.code[table.last] == code) & mask[table.learner[table.last]]]
+        for row in rows:
+            people.add(int(table.learner[row]))
+            answer = (table.responses[row] or "").strip()
+            score = sa.scale.get(answer)
+            if score is None:
+                unscored[element] += 1
+            else:
+                sums[element].append(score)
+    if len(people) < min_group:
+        return None
+    return {
+        e: {"answers": len(sums[e]) + unscored[e],
+            "average": _round(sum(sums[e]) / len(sums[e])) if sums[e] else None,
+            "unscored": unscored[e]}
+        for e in sa.elements
+    }  # fmt: skip
