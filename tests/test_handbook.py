@@ -13,7 +13,7 @@ from builder.handbook.agenda import BLOCK_LIMIT, DAY_LIMIT, activity_minutes, pl
 from builder.handbook.view_types import ModuleView
 from builder.handbook.views import render_handbook
 from builder.load import markup
-from builder.model.course import ChoiceQuestion, Matching, Ordering, TrueFalse
+from builder.model.course import ChoiceQuestion, Matching, Ordering, Scenario, TrueFalse
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -74,7 +74,10 @@ def test_every_question_has_its_prompt_right_answers_and_all_feedback(bundled):
         for question in module.quiz.questions:
             count += 1
             element = section.get_element_by_id(f"q-{question.id}")
-            assert text_of(element.find_class("prompt")[0]) == words(question.prompt)
+            if isinstance(question, Scenario):
+                check_scenario_flow(question, element)
+                continue
+            assert text_of(element.find_class("prompt")[0]) == words(markup.plain(question.prompt))
             answer = text_of(element.find_class("answer")[0])
             answers = [text_of(a) for a in element.find_class("right-answer")]
             body = text_of(element)
@@ -103,6 +106,24 @@ def test_every_question_has_its_prompt_right_answers_and_all_feedback(bundled):
             for text in feedback:
                 assert words(text) in body
     assert count == model.question_count() == len(doc.find_class("question"))
+
+
+def check_scenario_flow(scenario: Scenario, element) -> None:
+    """The handbook prints a scenario as a flow: every step, choice, consequence and ending."""
+    assert text_of(element.find_class("prompt")[0]) == words(scenario.title)
+    steps = element.find_class("step")
+    assert len(steps) == len(scenario.nodes)
+    for step, node in zip(steps, scenario.nodes, strict=True):
+        body = text_of(step)
+        assert words(markup.plain(node.text)) in body
+        for choice in node.choices:
+            assert words(choice.text) in body and words(choice.feedback) in body
+            assert f"{choice.score} (" in body
+    endings = element.find_class("ending")
+    assert len(endings) == len(scenario.endings)
+    for ending, shown in zip(scenario.endings, endings, strict=True):
+        assert words(markup.plain(ending.text)) in text_of(shown)
+    assert f"Best path ({scenario.best_points()} points)" in text_of(element)
 
 
 def test_key_points_come_from_the_summary_page(bundled):
@@ -154,7 +175,7 @@ def test_activity_notes_cover_preparation_pairing_timing_and_product(bundled):
 def test_assessment_and_self_assessment(bundled):
     model, _html, doc = bundled
     final = text_of(doc.get_element_by_id("final-assessment"))
-    assert "3 (18 in all)" in final and "80%" in final
+    assert "5 (30 in all)" in final and "80%" in final
     diagnostic = model.self_assessment
     assert diagnostic is not None
     part = text_of(doc.get_element_by_id("self-assessment"))

@@ -187,7 +187,7 @@ def test_index_holds_the_course_data(built, target):
         "final-assessment",
     ]
     assert set(data["questions"]) == {"kit-01", "kit-02", "call-01", "call-02"}
-    assert data["questions"]["call-01"]["correct"] == ["a", "b"]
+    assert data["questions"]["call-01"]["correct"] == ["a", "c"]
     assert data["diagnostic"]["questions"] == ["ready-01", "ready-02"]
     scripts = parse(pkg, "index.html").xpath("//script/@src")
     assert f"runtime/lms-{target}.js" in scripts
@@ -216,6 +216,9 @@ def test_the_final_assessment_borrows_its_questions(built):
     assert final.xpath("//*[@data-dfc-question]") == []  # each question is sent once, in its module
     assert final.xpath("//button[@type='submit']/@disabled") == ["disabled"]
     quiz = parse(pkg, "pages/leadership/quiz.html")
-    assert len(quiz.xpath("//*[@data-dfc-question]")) == len(
-        data_block(pkg)["quizzes"]["leadership"]["questions"]
+    bank = data_block(pkg)["quizzes"]["leadership"]
+    # The page carries the knowledge check and, for the final assessment, the final-only pool.
+    assert bank.get("finalOnly"), "the bundled leadership bank has final-only questions"
+    assert len(quiz.xpath("//*[@data-dfc-question]")) == len(bank["questions"]) + len(
+        bank["finalOnly"]
     )

@@ -33,14 +33,25 @@ MODEL = Model(
         "m0001-q010": 1.5,
     },  # fmt: skip
     role_effect={"rep": {"m0001-q006": 1.2, "m0001-q007": 1.2}},
-    distractors={"m0001-q001": {"b": 1, "c": 1, "d": 0}, "m0001-q011": {"b": 12, "c": 1, "d": 1}},
     roles={"manager": 0.5, "rep": 0.5},
 )
+
+
+def wrong_options(index, qid):  # type: ignore[no-untyped-def]
+    """The options of a single-choice question that are not its key, in source order."""
+    item = index.items[qid]
+    return [o for o in item.options if o not in item.key]
 
 
 @pytest.fixture(scope="module")
 def simulated(tmp_path_factory):
     folder, index = make_course(tmp_path_factory.mktemp("truth") / "course", questions=12)
+    # One distractor nobody picks, and one picked more often than the key.
+    dead, popular = wrong_options(index, "m0001-q001"), wrong_options(index, "m0001-q011")
+    MODEL.distractors = {
+        "m0001-q001": {dead[0]: 1, dead[1]: 1, dead[2]: 0},
+        "m0001-q011": {popular[0]: 12, popular[1]: 1, popular[2]: 1},
+    }
     statements, truth = simulate(index, LEARNERS, MODEL, seed=15)
     others, truth = simulate(index, 3, Model(roles={"other": 1.0}), seed=16,
                              first_number=LEARNERS, truth=truth)  # fmt: skip
@@ -49,7 +60,7 @@ def simulated(tmp_path_factory):
         add_statement(f"simulated: record {n + 1}", statement, collector)
     report = summarise(collector, index, min_group=5)
     return {"index": index, "truth": truth, "report": report, "collector": collector,
-            "statements": statements + others}  # fmt: skip
+            "statements": statements + others, "dead": dead[2], "popular": popular[0]}  # fmt: skip
 
 
 def items(report):
@@ -110,10 +121,14 @@ def test_facility_and_distractor_flags(simulated):
     assert "too easy: facility above 0.95" in found["m0001-q009"]["flags"]
     assert found["m0001-q010"]["facility"] < 0.30
     assert "too hard: facility below 0.30" in found["m0001-q010"]["flags"]
-    assert "dead distractor: nobody chose d" in found["m0001-q001"]["flags"]
+    dead, popular = simulated["dead"], simulated["popular"]
+    assert f"dead distractor: nobody chose {dead}" in found["m0001-q001"]["flags"]
     options = {o["id"]: o for o in found["m0001-q011"]["options"]}
-    assert options["b"]["chosen"] > options["a"]["chosen"] and options["a"]["key"]
-    assert "distractor b was chosen more often than the key" in found["m0001-q011"]["flags"]
+    (key,) = [o for o in options if options[o]["key"]]
+    assert options[popular]["chosen"] > options[key]["chosen"]
+    assert (
+        f"distractor {popular} was chosen more often than the key" in found["m0001-q011"]["flags"]
+    )
     unflagged = [qid for qid, item in found.items() if not item["flags"]]
     assert "m0001-q004" in unflagged and "m0001-q012" in unflagged
 

@@ -11,7 +11,7 @@ from builder import api
 from builder.tools.scaffold import ScaffoldError, add_module_to_course, new_module, new_quiz
 
 COURSE = "course/course.yaml"
-ALL_TYPES = {"single", "multiple", "true-false", "matching", "ordering"}
+ALL_TYPES = {"single", "multiple", "true-false", "matching", "ordering", "scenario"}
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -70,7 +70,7 @@ CASES = {
         {QUIZ: edit(QUIZ, "type: multiple\n", "type: multi\n")},
         [
             'quizzes/fire-basics.yaml:20: error: question "fire-02", type: "multi" is not a question '
-            "type; use one of: single, multiple, true-false, matching, ordering"
+            "type; use one of: single, multiple, true-false, matching, ordering, scenario"
         ],
     ),
     "version not in quotes": (
@@ -107,7 +107,7 @@ CASES = {
     ),
     "duplicate option id": (
         {QUIZ: edit(QUIZ, *DUPLICATE_OPTION)},
-        ['quizzes/fire-basics.yaml:28: error: question "fire-02": option id "a" is used twice'],
+        ['quizzes/fire-basics.yaml:31: error: question "fire-02": option id "a" is used twice'],
     ),
     "answer that is not an option": (
         {
@@ -300,7 +300,7 @@ def test_every_error_in_every_file_in_one_run(make_course, cli):
         'modules/fire-basics/02-alarm.md:11: error: image "images/exits.png" not found '
         "(looked for modules/fire-basics/images/exits.png)",
         "quizzes/extra.yaml:2: error: a bracket [ or { is never closed: add the closing ] or }",
-        'quizzes/fire-basics.yaml:28: error: question "fire-02": option id "a" is used twice',
+        'quizzes/fire-basics.yaml:31: error: question "fire-02": option id "a" is used twice',
         'quizzes/fire-basics.yaml:37: error: question "fire-03": objective "fire-escape" is not '
         "an objective of this module (known: fire-response, fire-triangle)",
     )

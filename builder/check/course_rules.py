@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from builder.check.lint_coverage import check_recall_only
+from builder.check.lint_duplicates import check_near_duplicates
+from builder.check.lint_keys import check_key_patterns
+from builder.check.lint_wording import check_wording
 from builder.check.locations import COURSE_FILE, field_line, where_first
 from builder.check.page_links import check_references
 from builder.check.question_rules import check_quizzes
@@ -33,6 +37,8 @@ def check_course(
         check_references(module, all_pages, problems, loaded.refused)
     _check_unique_objectives(loaded, problems)
     check_quizzes(loaded, problems)
+    for lint in (check_key_patterns, check_wording, check_near_duplicates, check_recall_only):
+        lint(loaded, problems)
     for module in loaded.modules.values():
         check_reading_time(module, loaded.docs.get(module.path), problems)
     if loaded.course is None:

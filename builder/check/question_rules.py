@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from builder.check.locations import field_line, where_first
+from builder.check.scenario_rules import check_scenario
 from builder.load.loader import Loaded
-from builder.model.course import ChoiceQuestion, Diagnostic, SingleChoice
+from builder.model.course import ChoiceQuestion, Diagnostic, Matching, Scenario, SingleChoice
 from builder.model.problems import Location, Problems
 
 
@@ -40,7 +41,36 @@ def check_quizzes(loaded: Loaded, problems: Problems) -> None:
             _check_question(loaded, path, index, question, objectives, problems)
     for stem, diagnostic in loaded.diagnostics.items():
         _check_diagnostic(loaded, loaded.quiz_paths[stem], diagnostic, question_ids, problems)
+    _check_variants_and_use(loaded, problems)
     _check_objective_coverage(loaded, problems)
+
+
+def _check_variants_and_use(loaded: Loaded, problems: Problems) -> None:
+    """`variant_of` names a question of the course; a knowledge check keeps some questions."""
+    known = {q.id for quiz in loaded.quizzes.values() for q in quiz.questions}
+    for stem, quiz in loaded.quizzes.items():
+        path = loaded.quiz_paths[stem]
+        for index, question in enumerate(quiz.questions):
+            other = question.variant_of
+            where = field_line(loaded, path, "questions", index, "variant_of")
+            if other == question.id:
+                problems.error(where, f'question "{question.id}": variant_of: names itself')
+            elif other is not None and other not in known:
+                problems.error(
+                    where, f'question "{question.id}": variant_of: "{other}" is not a question'
+                )
+        practice = [q for q in quiz.questions if q.use != "final"]
+        if not practice:
+            problems.error(
+                field_line(loaded, path, "questions"),
+                "every question has `use: final`, so the knowledge check has none to ask",
+            )
+        elif quiz.draw and quiz.draw > len(practice) and quiz.draw <= len(quiz.questions):
+            problems.error(
+                field_line(loaded, path, "draw"),
+                f"draw: {quiz.draw} questions asked for but the knowledge check has "
+                f"{len(practice)} (the others have `use: final`)",
+            )
 
 
 def _check_question(
@@ -64,6 +94,16 @@ def _check_question(
         _check_unique_ids(loaded, path, index, key, getattr(question, key, None), label, problems)
     if isinstance(question, ChoiceQuestion):
         _check_answers(loaded, path, index, question, label, problems)
+    if isinstance(question, Scenario):
+        check_scenario(loaded, path, index, question, problems)
+    if isinstance(question, Matching):
+        matches = {p.match for p in question.pairs}
+        for n, spare in enumerate(question.distractors):
+            if spare in matches:
+                problems.error(
+                    field_line(loaded, path, "questions", index, "distractors", n),
+                    f'{label}: distractor "{spare}" is also the match of an item',
+                )
 
 
 def _check_unique_ids(

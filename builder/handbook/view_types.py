@@ -47,7 +47,7 @@ class ChoiceRow:
 class QuestionView:
     id: str
     number: int
-    prompt: str
+    prompt: str  # safe HTML: emphasis kept
     type: str
     type_label: str
     objectives: str
@@ -56,6 +56,9 @@ class QuestionView:
     choices: list[ChoiceRow] = field(default_factory=list)  # single, multiple, true-false
     pairs: list[Any] = field(default_factory=list)  # matching
     items: list[Any] = field(default_factory=list)  # ordering
+    distractors: list[str] = field(default_factory=list)  # matching: spare targets
+    flow: Any = None  # scenario: a ScenarioFlow
+    final_only: bool = False  # `use: final`: never in the knowledge check
 
 
 @dataclass

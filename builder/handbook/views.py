@@ -22,7 +22,9 @@ from markupsafe import Markup
 from builder.handbook.activities import activity_view, discussion, general_questions
 from builder.handbook.agenda import clock, duration, plan_agenda
 from builder.handbook.page_text import blocks, handbook_markdown, plain_inline
+from builder.handbook.scenario_flow import scenario_flow
 from builder.handbook.view_types import BandView, ChoiceRow, ModuleView, QuestionView
+from builder.load import markup
 from builder.model.course import (
     ChoiceQuestion,
     CourseModel,
@@ -31,6 +33,7 @@ from builder.model.course import (
     Module,
     MultipleResponse,
     Ordering,
+    Scenario,
     TrueFalse,
 )
 from builder.render.template_cache import template_cache
@@ -43,6 +46,7 @@ TYPE_LABELS = {
     "true-false": "True or false",
     "matching": "Matching: pair each item with its match",
     "ordering": "Ordering: put the items in the right order",
+    "scenario": "Scenario: a branching dilemma, one step at a time",
 }
 
 
@@ -100,7 +104,10 @@ def _module_view(number: int, module: Module) -> ModuleView:
     topics = [t for t in (discussion(module, page) for page in module.pages) if t is not None]
     objective_numbers = {o.id: n for n, o in enumerate(module.meta.objectives, 1)}
     questions = (
-        [_question_view(n, q, objective_numbers) for n, q in enumerate(module.quiz.questions, 1)]
+        [
+            _question_view(n, q, objective_numbers, module)
+            for n, q in enumerate(module.quiz.questions, 1)
+        ]
         if module.quiz
         else []
     )
@@ -157,20 +164,27 @@ def _headings_outline(module: Module) -> Markup:
 # --- answer key -----------------------------------------------------------------------------
 
 
-def _question_view(number: int, question: Any, objective_numbers: dict[str, int]) -> QuestionView:
+def _question_view(
+    number: int, question: Any, objective_numbers: dict[str, int], module: Module
+) -> QuestionView:
     numbers = sorted(objective_numbers.get(o, 0) for o in question.objectives)
     label = "objective" if len(numbers) == 1 else "objectives"
+    is_scenario = isinstance(question, Scenario)
     view = QuestionView(
         id=question.id,
         number=number,
-        prompt=question.prompt,
+        prompt=question.title if is_scenario else Markup(markup.inline(question.prompt)),
         type=question.type,
         type_label=TYPE_LABELS[question.type],
         objectives=f"{label} {', '.join(str(n) for n in numbers if n)}",
         weighting=question.weighting,
         answers=[],
+        final_only=question.use == "final",
     )
-    if isinstance(question, TrueFalse):
+    if isinstance(question, Scenario):
+        view.flow = scenario_flow(module, question)
+        view.answers = [" → ".join(view.flow.best_path)]
+    elif isinstance(question, TrueFalse):
         view.answers = ["True" if question.answer else "False"]
         view.choices = [
             ChoiceRow("True", "True", question.answer, question.feedback_true),
@@ -187,6 +201,7 @@ def _question_view(number: int, question: Any, objective_numbers: dict[str, int]
             view.type_label += f" ({len(right)} right)"
     elif isinstance(question, Matching):
         view.pairs = list(question.pairs)
+        view.distractors = list(question.distractors)
         view.answers = [f"{p.item} → {p.match}" for p in question.pairs]
     elif isinstance(question, Ordering):
         view.items = list(question.items)

@@ -65,11 +65,28 @@ def make_parser() -> MarkdownIt:
 
 
 PARSER = make_parser()
+# Prompts and option texts: emphasis and code only, no links, images or blocks.
+INLINE = MarkdownIt("zero", {"html": False}).enable(["emphasis", "backticks", "escape", "entity"])
 
 
 def parse(text: str) -> list[Any]:
     """Parse Markdown into tokens; token.map lines are 0-based in `text`."""
     return PARSER.parse(text)
+
+
+def inline(text: str) -> str:
+    """Render a one-line text's emphasis (`**not**`) to safe HTML."""
+    return INLINE.renderInline(text)
+
+
+def plain(text: str) -> str:
+    """A one-line text as it reads, without its emphasis marks."""
+    return "".join(
+        child.content
+        for token in INLINE.parseInline(text)
+        for child in token.children or []
+        if child.type in ("text", "code_inline")
+    )
 
 
 def walk(tokens: list[Any]) -> Iterator[Any]:

@@ -19,8 +19,11 @@ NAMED_LISTS = {
     "objectives": "objective",
     "scale": "answer",
     "bands": "band",
+    "nodes": "node",
+    "choices": "choice",
+    "endings": "ending",
 }
-QUESTION_TYPES = ("single", "multiple", "true-false", "matching", "ordering")
+QUESTION_TYPES = ("single", "multiple", "true-false", "matching", "ordering", "scenario")
 
 
 def validate(model: type[BaseModel], doc: YamlDoc) -> tuple[Any, list[Problem]]:

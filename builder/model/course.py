@@ -39,6 +39,16 @@ class FinalAssessment(Strict):
     )
 
 
+class Lint(Strict):
+    near_duplicates: float = Field(
+        0.8,
+        gt=0,
+        le=1,
+        description="share of content words two questions in different banks may have in "
+        "common before they are reported as near-duplicates",
+    )
+
+
 class Course(Strict):
     id: Id = Field(description="short id that names the packages")
     title: Text = Field(description="course title shown to trainees and in the LMS")
@@ -64,6 +74,7 @@ class Course(Strict):
     packages: list[TargetName] = Field(
         ["scorm12", "scorm2004"], min_length=1, description="packages to build"
     )
+    lint: Lint = Field(Lint(), description="settings of the item-writing lint rules")
 
 
 class Objective(Strict):
@@ -97,11 +108,23 @@ class OrderItem(Strict):
     feedback: Text = Field(description="why the item belongs in its place")
 
 
-class QuestionBase(Strict):
+class QuestionCore(Strict):
+    """What every question type has: an id, its objectives, and how it is used."""
+
     id: Id = Field(description="question id, unique in the course")
-    prompt: Text = Field(description="the question")
     objectives: list[Id] = Field(min_length=1, description="objective ids it assesses")
     weighting: int = Field(1, ge=1, le=10, description="how much it counts in the score")
+    use: Literal["any", "final"] = Field(
+        "any",
+        description="final: only in the final assessment, never in the knowledge check",
+    )
+    variant_of: Id | None = Field(
+        None, description="id of a question this one is a variant of; never asked together"
+    )
+
+
+class QuestionBase(QuestionCore):
+    prompt: Text = Field(description="the question")
 
 
 class ChoiceQuestion(QuestionBase):
@@ -135,6 +158,9 @@ class TrueFalse(QuestionBase):
 class Matching(QuestionBase):
     type: Literal["matching"]
     pairs: list[Pair] = Field(min_length=2, max_length=26)
+    distractors: list[Text] = Field(
+        [], max_length=10, description="extra matches that belong to no item"
+    )
 
 
 class Ordering(QuestionBase):
@@ -142,8 +168,70 @@ class Ordering(QuestionBase):
     items: list[OrderItem] = Field(min_length=2, max_length=26)
 
 
+class ScenarioChoice(Strict):
+    id: Id = Field(description="choice id, unique in its node")
+    text: Text = Field(description="what the trainee could do")
+    next: Id | None = Field(None, description="the node this choice leads to")
+    end: Id | None = Field(None, description="the ending this choice leads to")
+    score: int = Field(ge=0, le=2, description="0 poor, 1 partial, 2 best")
+    feedback: Text = Field(description="what happens next, and why")
+
+
+class ScenarioNode(Strict):
+    id: Id = Field(description="node id, unique in its scenario")
+    text: Text = Field(description="the situation, in Markdown")
+    choices: list[ScenarioChoice] = Field(min_length=2, max_length=10)
+
+
+class Ending(Strict):
+    id: Id = Field(description="ending id, unique in its scenario")
+    text: Text = Field(description="how it turned out, and what it teaches")
+
+
+class Scenario(QuestionCore):
+    """A branching dilemma: one node at a time, each choice leading on or to an ending."""
+
+    type: Literal["scenario"]
+    title: Text = Field(description="the scenario's title")
+    start: Id = Field(description="id of the first node")
+    nodes: list[ScenarioNode] = Field(min_length=1, max_length=36)
+    endings: list[Ending] = Field(min_length=1, max_length=36)
+
+    def node(self, node_id: str) -> ScenarioNode | None:
+        return next((n for n in self.nodes if n.id == node_id), None)
+
+    def best_points(self) -> int:
+        """The points of the best path from the start to an ending.
+
+        A choice that leads back to a node already on the way counts for nothing: looping
+        never earns more than the best way through.
+        """
+        nodes = {n.id: n for n in self.nodes}
+        memo: dict[str, int] = {}
+        on_way: set[str] = set()
+
+        def best(node_id: str) -> int:
+            if node_id in memo:
+                return memo[node_id]
+            node = nodes.get(node_id)
+            if node is None or node_id in on_way:
+                return -1
+            on_way.add(node_id)
+            found = -1
+            for choice in node.choices:
+                if choice.end is not None:
+                    found = max(found, choice.score)
+                elif choice.next is not None and (rest := best(choice.next)) >= 0:
+                    found = max(found, choice.score + rest)
+            on_way.discard(node_id)
+            memo[node_id] = found
+            return found
+
+        return max(best(self.start), 0)
+
+
 Question = Annotated[
-    SingleChoice | MultipleResponse | TrueFalse | Matching | Ordering,
+    SingleChoice | MultipleResponse | TrueFalse | Matching | Ordering | Scenario,
     Field(discriminator="type"),
 ]
 

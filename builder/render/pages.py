@@ -17,9 +17,9 @@ import jinja2
 from markupsafe import Markup
 
 from builder.load import markup
-from builder.model.course import ChoiceQuestion, Module, TrueFalse
+from builder.model.course import ChoiceQuestion, Matching, Module, TrueFalse
 from builder.outline.screens import Outline, Screen
-from builder.render.quiz_data import question_data
+from builder.render.quiz_data import distractor_ids, families, question_data
 from builder.render.template_cache import template_cache
 from builder.targets.base import Target
 
@@ -54,6 +54,8 @@ def make_environment(template_folder: Path | None = None) -> jinja2.Environment:
         bytecode_cache=template_cache(template_folder),
     )
     env.globals["choices"] = choice_views
+    env.globals["targets"] = match_targets
+    env.filters["inline"] = lambda text: Markup(markup.inline(text))
     return env
 
 
@@ -66,6 +68,13 @@ def choice_views(question: Any) -> list[ChoiceView]:
         ]
     assert isinstance(question, ChoiceQuestion)
     return [ChoiceView(o.id, o.text, o.feedback) for o in question.options]
+
+
+def match_targets(question: Matching) -> list[tuple[str, str]]:
+    """(value, text) of every match a matching item offers, spare ones included, by text."""
+    real = [(p.id, p.match) for p in question.pairs]
+    spare = list(zip(distractor_ids(question), question.distractors, strict=True))
+    return sorted(real + spare, key=lambda target: target[1])
 
 
 class Renderer:
@@ -121,6 +130,7 @@ class Renderer:
         ]
         questions: dict[str, Any] = {}
         quizzes: dict[str, Any] = {}
+        family = families([q for m in self.outline.modules if m.quiz for q in m.quiz.questions])
         for module in self.outline.modules:
             if module.quiz is None:
                 continue
@@ -131,10 +141,13 @@ class Renderer:
                 "draw": quiz.draw,
                 "attempts": quiz.attempts,
                 "shuffle": quiz.shuffle,
-                "questions": [q.id for q in quiz.questions],
+                "questions": [q.id for q in quiz.questions if q.use != "final"],
             }
+            final_only = [q.id for q in quiz.questions if q.use == "final"]
+            if final_only:
+                quizzes[module.id]["finalOnly"] = final_only
             for q in quiz.questions:
-                questions[q.id] = question_data(q, module.id)
+                questions[q.id] = question_data(q, module.id, family.get(q.id))
         final = self.course.final_assessment
         data: dict[str, Any] = {
             "courseId": self.course.id,
@@ -146,7 +159,10 @@ class Renderer:
             "questions": questions,
             "graded": self.outline.graded,
             "passMark": self.outline.pass_mark,
-            "modules": [{"id": m.id, "title": m.meta.title} for m in self.outline.modules],
+            "modules": [
+                {"id": m.id, "title": m.meta.title, "objectives": [o.id for o in m.meta.objectives]}
+                for m in self.outline.modules
+            ],
         }
         if self.outline.graded == "final" and final is not None:
             data["final"] = {
@@ -155,6 +171,7 @@ class Renderer:
                 "attempts": final.attempts,
                 "shuffle": final.shuffle,
                 "passMark": final.pass_mark,
+                "draw": "by-objective",  # how attempts are drawn; saved progress depends on it
             }
         if final is not None:
             data["retryStatus"] = final.failed_with_attempts_left
@@ -215,6 +232,7 @@ class Renderer:
                 graded=graded,
                 intro=intro,
                 questions=module.quiz.questions,
+                markdown=lambda text: Markup(self._markdown(module, markup.parse(text))),
             )
         if screen.kind == "final":
             final = self.course.final_assessment
@@ -230,6 +248,7 @@ class Renderer:
                 graded=True,
                 intro=intro,
                 questions=[],  # the runtime takes each attempt's questions from the module pages
+                markdown=None,
             )
         assert self.outline.model.self_assessment is not None
         return self.env.get_template("diagnostic.html").render(
@@ -265,7 +284,16 @@ def runtime_scripts(target: Target) -> list[str]:
     """Runtime scripts in load order; the target adds its own LMS adapter and its fallbacks."""
     own = [target.adapter_script] if target.adapter_script else []
     adapters = ["lms-local.js", *own, *target.fallback_scripts]
-    return ["dfc-core.js", "lms.js", *adapters, "state.js", "quiz.js", "nav.js", "main.js"]
+    return [
+        "dfc-core.js",
+        "lms.js",
+        *adapters,
+        "state.js",
+        "quiz.js",
+        "scenario.js",
+        "nav.js",
+        "main.js",
+    ]
 
 
 def runtime_files(target: Target) -> dict[str, bytes]:

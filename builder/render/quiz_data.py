@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.model.course import ChoiceQuestion, Matching, Ordering, TrueFalse
+from builder.model.course import ChoiceQuestion, Matching, Ordering, Scenario, TrueFalse
 
 
-def question_data(question: Any, module_id: str) -> dict[str, Any]:
-    """Answer key and reporting facts for one question (no text: the page holds that)."""
+def question_data(question: Any, module_id: str, family: str | None = None) -> dict[str, Any]:
+    """Answer key and reporting facts for one question (no text: the page holds that).
+
+    `family` is the id that every `variant_of` relative of the question shares.
+    """
     data: dict[str, Any] = {
         "type": question.type,
         "module": module_id,
         "objective": question.objectives[0],
+        "objectives": list(question.objectives),
         "weighting": question.weighting,
     }
+    if family is not None:
+        data["family"] = family
     if isinstance(question, ChoiceQuestion):
         data["options"] = [o.id for o in question.options]
         data["correct"] = question.correct_ids()
@@ -24,7 +30,36 @@ def question_data(question: Any, module_id: str) -> dict[str, Any]:
     elif isinstance(question, Matching):
         data["options"] = [p.id for p in question.pairs]
         data["correct"] = [p.id for p in question.pairs]
+        if question.distractors:
+            data["targets"] = data["options"] + distractor_ids(question)
     elif isinstance(question, Ordering):
         data["options"] = [i.id for i in question.items]
         data["correct"] = [i.id for i in question.items]
+    elif isinstance(question, Scenario):
+        # Each node's choices as [id, next node, ending, score]; "" where there is none.
+        data["start"] = question.start
+        data["nodes"] = {
+            n.id: [[c.id, c.next or "", c.end or "", c.score] for c in n.choices]
+            for n in question.nodes
+        }
+        data["best"] = question.best_points()
     return data
+
+
+def distractor_ids(question: Matching) -> list[str]:
+    """Spare targets are numbered: a pair id starts with a letter, so they never clash."""
+    return [str(n) for n in range(1, len(question.distractors) + 1)]
+
+
+def families(questions: list[Any]) -> dict[str, str]:
+    """Question id -> the id its `variant_of` family shares, for questions that have one."""
+    parent = {q.id: q.variant_of for q in questions}
+    roots: dict[str, str] = {}
+    for qid in parent:
+        chain, node = [qid], qid
+        while parent.get(node) and parent[node] not in chain:
+            node = parent[node]  # type: ignore[assignment]
+            chain.append(node)
+        roots[qid] = node
+    linked = {root for qid, root in roots.items() if root != qid}
+    return {qid: root for qid, root in roots.items() if root in linked}

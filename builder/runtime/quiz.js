@@ -5,21 +5,46 @@
   var TYPES = { single: 'choice', multiple: 'choice', 'true-false': 'true-false',
     matching: 'matching', ordering: 'sequencing' };
 
-  /* The questions of one attempt, decided by the attempt's seed alone. */
+  function family(data, qid) { return data.questions[qid].family || qid; }
+  function covers(q, objective) { return (q.objectives || [q.objective]).indexOf(objective) >= 0; }
+
+  /* The questions of one attempt, decided by the attempt's seed alone. The final takes from
+     each module one question per objective first, then tops up; never two of one family. */
   function drawn(data, key, qs) {
     var rand = DFC.random(qs.seed);
     if (key === 'final') {
-      var list = [];
+      var list = [], taken = {}, per = data.final.perModule;
       data.modules.forEach(function (m) {
         var quiz = data.quizzes[m.id];
-        if (quiz) list = list.concat(DFC.shuffle(quiz.questions, rand).slice(0, data.final.perModule));
+        if (!quiz) return;
+        var bank = quiz.questions.concat(quiz.finalOnly || []);
+        var pool = DFC.shuffle(bank, rand), picked = [];
+        function take(qid) {
+          var f = family(data, qid);
+          if (picked.length >= per || taken[f]) return false;
+          taken[f] = true;
+          return picked.push(qid);
+        }
+        DFC.shuffle(m.objectives || [], rand).forEach(function (objective) {
+          if (picked.some(function (qid) { return covers(data.questions[qid], objective); })) return;
+          pool.some(function (qid) { return covers(data.questions[qid], objective) && take(qid); });
+        });
+        pool.forEach(take);
+        if (!data.final.shuffle) picked.sort(function (a, b) { return bank.indexOf(a) - bank.indexOf(b); });
+        list = list.concat(picked);
       });
       return data.final.shuffle ? DFC.shuffle(list, rand) : list;
     }
     var quiz = data.quizzes[key];
     var ids = quiz.questions;
-    if (quiz.draw && quiz.draw < ids.length) {
-      var chosen = DFC.shuffle(ids, rand).slice(0, quiz.draw);
+    var families = ids.map(function (qid) { return family(data, qid); });
+    var related = families.some(function (f, i) { return families.indexOf(f) !== i; });
+    if ((quiz.draw && quiz.draw < ids.length) || related) {
+      var seen = {};
+      var chosen = DFC.shuffle(ids, rand).filter(function (qid) {
+        var f = family(data, qid);
+        return seen[f] ? false : (seen[f] = true);
+      }).slice(0, quiz.draw || ids.length);
       ids = ids.filter(function (id) { return chosen.indexOf(id) >= 0; });
     }
     return quiz.shuffle ? DFC.shuffle(ids, rand) : ids;
@@ -27,6 +52,7 @@
 
   function isAnswered(q, answer) {
     if (answer === undefined || answer === '') return false;
+    if (q.type === 'scenario') return DFC.Scenario.ended(q, answer);
     if (q.type === 'multiple') return answer.length > 0;
     if (q.type === 'matching' || q.type === 'ordering') {
       return q.options.every(function (id) { return answer[id] !== undefined && answer[id] !== ''; });
@@ -36,6 +62,7 @@
 
   function isRight(q, answer) {
     if (!isAnswered(q, answer)) return false;
+    if (q.type === 'scenario') return DFC.Scenario.credit(q, answer) === 1;
     if (q.type === 'multiple') {
       return answer.length === q.correct.length && q.correct.every(function (id) { return answer.indexOf(id) >= 0; });
     }
@@ -52,7 +79,8 @@
     drawn(data, key, qs).forEach(function (qid) {
       var q = data.questions[qid];
       total += q.weighting;
-      if (isRight(q, qs.answers[qid])) got += q.weighting;
+      if (q.type === 'scenario') got += q.weighting * DFC.Scenario.credit(q, qs.answers[qid]);
+      else if (isRight(q, qs.answers[qid])) got += q.weighting;
     });
     return total ? Math.round((100 * got) / total) : 0;
   }
@@ -80,7 +108,16 @@
 
   /* ---- The DOM side ---- */
 
+  /* A chosen match is shown in full under its list, which may cut long text short. */
+  function showChosen(box) {
+    DFC.$$('[data-dfc-chosen]', box).forEach(function (el) {
+      var sel = el.previousElementSibling;
+      el.textContent = sel.value ? sel.options[sel.selectedIndex].text : '';
+    });
+  }
+
   function readAnswer(q, box) {
+    showChosen(box);
     if (q.type === 'matching' || q.type === 'ordering') {
       var out = {};
       DFC.$$('select', box).forEach(function (sel) {
@@ -102,7 +139,7 @@
         var id = sel.closest('[data-dfc-option]').getAttribute('data-dfc-option');
         sel.value = answer[id] !== undefined ? String(answer[id]) : '';
       });
-      return;
+      return showChosen(box);
     }
     var chosen = Array.isArray(answer) ? answer : [answer];
     DFC.$$('input', box).forEach(function (input) { input.checked = chosen.indexOf(input.value) >= 0; });
@@ -118,6 +155,7 @@
 
   /* Show every option's feedback, saying which answers were right. */
   function showFeedback(q, box, answer) {
+    if (q.type === 'scenario') return DFC.Scenario.mark(box, q, answer);
     if (answer === undefined) answer = q.type === 'matching' || q.type === 'ordering' ? {} : [];
     DFC.$$('[data-dfc-option]', box).forEach(function (row) {
       var id = row.getAttribute('data-dfc-option');
@@ -190,6 +228,14 @@
       var qid = box.getAttribute('data-dfc-question');
       if (ids.indexOf(qid) < 0) { box.remove(); return; }
       var q = data.questions[qid];
+      if (q.type === 'scenario') {
+        return DFC.Scenario.mount(box, q, qs.answers[qid], function (choice) {
+          qs.answers[qid] = (qs.answers[qid] || []).concat(choice);
+          app.save(true);
+          DFC.fire('answer', { quiz: key, question: qid });
+          return qs.answers[qid];
+        });
+      }
       if (conf.shuffle && q.type !== 'true-false') {
         var holder = DFC.$('.dfc-options', box);
         DFC.shuffle(DFC.$$('[data-dfc-option]', holder), rand).forEach(function (row) { holder.appendChild(row); });
@@ -265,19 +311,28 @@
 
   function recordAttempt(app, key, ids, qs, opened, shown) {
     var now = new Date();
+    var suffix = qs.attempt > 1 ? '-attempt-' + qs.attempt : '';
     ids.forEach(function (qid) {
       var q = app.data.questions[qid];
       var answer = qs.answers[qid];
+      var common = { question: qid, attempt: qs.attempt, quiz: key, objective: q.objective, when: now };
+      if (q.type === 'scenario') {
+        return DFC.Scenario.decisions(q, answer).forEach(function (d) {
+          var text = DFC.$('#q-' + qid + ' [data-dfc-node="' + d.node + '"] .dfc-node-text');
+          app.record(Object.assign({ id: qid + '-' + d.node + suffix, type: 'choice', options: d.options,
+            targets: d.options, response: d.response, correct: d.correct, result: d.result,
+            description: text ? text.textContent.replace(/\s+/g, ' ').trim() : '' }, common));
+        });
+      }
       var legend = DFC.$('#q-' + qid + ' legend');
-      app.record({
-        id: qid + (qs.attempt > 1 ? '-attempt-' + qs.attempt : ''), question: qid, quiz: key, attempt: qs.attempt,
-        type: TYPES[q.type], options: q.options, targets: q.options,
+      app.record(Object.assign({
+        id: qid + suffix,
+        type: TYPES[q.type], options: q.options, targets: q.targets || q.options,
         response: response(q, answer), correct: correctResponse(q),
         result: isRight(q, answer) ? 'correct' : 'incorrect',
-        weighting: q.weighting, objective: q.objective, when: now,
-        latencyMs: now.getTime() - (shown[qid] || opened),
+        weighting: q.weighting, latencyMs: now.getTime() - (shown[qid] || opened),
         description: legend ? legend.textContent.replace(/^Question \d+ of \d+\s*/, '') : ''
-      });
+      }, common));
     });
   }
 

@@ -33,12 +33,13 @@
   /* One answer in a few characters: option positions in base 36, a bit mask for
      multiple response, '_' for a gap in matching and ordering. */
   function encodeAnswer(q, answer) {
-    var opts = q.options;
+    var opts = q.options, targets = q.targets || opts;
+    if (q.type === 'scenario') return DFC.Scenario.encode(q, answer);
     if (q.type === 'matching' || q.type === 'ordering') {
       return opts.map(function (id) {
         var v = answer[id];
         if (v === undefined || v === '') return '_';
-        return (q.type === 'matching' ? opts.indexOf(v) : v - 1).toString(36);
+        return (q.type === 'matching' ? targets.indexOf(v) : v - 1).toString(36);
       }).join('');
     }
     if (q.type === 'multiple') {
@@ -47,17 +48,18 @@
     return opts.indexOf(answer).toString(36);
   }
   function decodeAnswer(q, text) {
-    var opts = q.options;
-    function at(ch) {
+    var opts = q.options, targets = q.targets || opts;
+    if (q.type === 'scenario') return DFC.Scenario.decode(q, text);
+    function at(ch, list) {
       var i = parseInt(ch, 36);
-      if (isNaN(i) || i >= opts.length) throw new Error('bad answer');
+      if (isNaN(i) || i >= (list || opts).length) throw new Error('bad answer');
       return i;
     }
     if (q.type === 'matching' || q.type === 'ordering') {
       if (text.length !== opts.length) throw new Error('bad answer');
       var out = {};
       text.split('').forEach(function (ch, i) {
-        if (ch !== '_') out[opts[i]] = q.type === 'matching' ? opts[at(ch)] : at(ch) + 1;
+        if (ch !== '_') out[opts[i]] = q.type === 'matching' ? targets[at(ch, targets)] : at(ch) + 1;
       });
       return out;
     }

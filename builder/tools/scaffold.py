@@ -21,7 +21,7 @@ from builder.tools.scaffold_examples import IN_PRACTICE, INTRODUCTION, SUMMARY, 
 
 ID_MAX = 64  # builder.model.course.Id's max_length
 OBJECTIVE_SUFFIXES = ("explain", "apply")
-QUESTION_SUFFIXES = ("q1", "q2", "q3", "q4", "q5")
+QUESTION_SUFFIXES = ("q1", "q2", "q3", "q4", "q5", "s1")
 ID_LINE = re.compile(r"""^\s*(?:-\s+)?id:\s*["']?([a-z][a-z0-9-]*)""", re.MULTILINE)
 
 

@@ -119,7 +119,9 @@ Say in a sentence or two how this module leads into the next one.
 
 def quiz_yaml(module_id: str, objective_ids: list[str], question_ids: list[str]) -> str:
     """A question bank with one example of every question type, checked before it is returned."""
-    # Spread the objectives over the five questions so that every objective is assessed.
+    # Spread the objectives over the five questions so that every objective is assessed;
+    # the scenario assesses them all.
+    *question_ids, s1 = question_ids
     spread: list[list[str]] = [[] for _ in question_ids]
     for index, objective in enumerate(objective_ids):
         spread[index % len(question_ids)].append(objective)
@@ -166,12 +168,12 @@ questions:
         correct: true
         feedback: "Right. Someone has to be responsible for making each action happen."
       - id: b
+        text: "Keeping the plan secret from staff"
+        feedback: "Not this one. Staff need to know about a plan to take part in it."
+      - id: c
         text: "A date to review progress together"
         correct: true
         feedback: "Right. A review date keeps both sides checking the plan is working."
-      - id: c
-        text: "Keeping the plan secret from staff"
-        feedback: "Not this one. Staff need to know about a plan to take part in it."
   # true-false: `answer` is true or false; give feedback for each possible answer.
   - id: {q3}
     type: true-false
@@ -216,6 +218,45 @@ questions:
       - id: d
         text: "Review progress together"
         feedback: "Last: check together that the changes worked."
+  # scenario: a dilemma told one node at a time; each choice scores 0 (poor), 1 (partial)
+  # or 2 (best), says what happens, and leads to another node (`next`) or an ending (`end`).
+  - id: {s1}
+    type: scenario
+    objectives: [{", ".join(objective_ids)}]
+    title: "The plan nobody mentioned"
+    start: n1
+    nodes:
+      - id: n1
+        text: "A manager has drawn up a plan to change the rota. The union rep hears of it from a member."
+        choices:
+          - id: a
+            text: "The manager and the rep meet to look at the plan before anything is fixed."
+            next: n2
+            score: 2
+            feedback: "Meeting early gives the rep a real say while the plan can still change."
+          - id: b
+            text: "The manager announces the new rota at the next team meeting."
+            end: e2
+            score: 0
+            feedback: "Staff hear it as a decision already made, and the rep is left to deal with the anger."
+      - id: n2
+        text: "At the meeting the rep says the new rota would be hard for staff with caring duties."
+        choices:
+          - id: a
+            text: "They agree to ask the team for ideas and try the best one for a month."
+            end: e1
+            score: 2
+            feedback: "Staff help to shape the change, so they are more likely to make it work."
+          - id: b
+            text: "The manager notes the point and keeps the plan as it is."
+            end: e2
+            score: 1
+            feedback: "The rep was heard but nothing changed, so trust grows only a little."
+    endings:
+      - id: e1
+        text: "The new rota works, and the team trusts the next joint plan sooner."
+      - id: e2
+        text: "The rota starts, but complaints follow. Talking early would have found the problem."
 """
     doc = parse_yaml(text, f"quizzes/{module_id}.yaml")
     quiz, problems = validate(Quiz, doc)

@@ -112,7 +112,7 @@ CASES: dict[str, Case] = {
     "yaml: an unclosed single quote in a quiz": Case(
         {QUIZ: Edit("        text: Sand\n", "        text: 'Sand\n")},
         [
-            "quizzes/fire-basics.yaml:33: error: a quoted text is never closed: add the closing quote",
+            "quizzes/fire-basics.yaml:29: error: a quoted text is never closed: add the closing quote",
         ],
     ),
     "yaml: an unclosed bracket": Case(
@@ -151,7 +151,7 @@ CASES: dict[str, Case] = {
     "yaml: a duplicate key in an option": Case(
         {QUIZ: Edit("        text: Sand\n", "        text: Sand\n        text: Gravel\n")},
         [
-            'quizzes/fire-basics.yaml:34: error: the key "text" appears twice (first at line 33): keep only one',
+            'quizzes/fire-basics.yaml:30: error: the key "text" appears twice (first at line 29): keep only one',
         ],
     ),
     "yaml: a duplicate key in module front matter": Case(
@@ -349,7 +349,7 @@ CASES: dict[str, Case] = {
     "missing: question type": Case(
         {QUIZ: Edit("    type: ordering\n", "")},
         [
-            'quizzes/fire-basics.yaml:59: error: question "fire-05": type is missing; use one of: single, multiple, true-false, matching, ordering',
+            'quizzes/fire-basics.yaml:59: error: question "fire-05": type is missing; use one of: single, multiple, true-false, matching, ordering, scenario',
         ],
     ),
     "missing: an empty title": Case(
@@ -396,7 +396,7 @@ CASES: dict[str, Case] = {
     "unknown: a field nothing is like": Case(
         {COURSE: Edit("audience:", "colour: red\naudience:")},
         [
-            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, iri, packages)",
+            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, iri, packages, lint)",
         ],
     ),
     # --- empty files ------------------------------------------------------------------------
@@ -452,7 +452,7 @@ CASES: dict[str, Case] = {
     "encoding: a quiz that is not UTF-8": Case(
         {QUIZ: Edit("        text: Sand\n", "        text: S\xe4nd\n", encoding="latin-1")},
         [
-            "quizzes/fire-basics.yaml:33: error: is not UTF-8 text (byte 0xe4): save it as UTF-8",
+            "quizzes/fire-basics.yaml:29: error: is not UTF-8 text (byte 0xe4): save it as UTF-8",
         ],
     ),
     "encoding: UTF-16 course.yaml": Case(
@@ -796,7 +796,7 @@ CASES: dict[str, Case] = {
     "an unknown question type": Case(
         {QUIZ: Edit("type: ordering", "type: order")},
         [
-            'quizzes/fire-basics.yaml:60: error: question "fire-05", type: "order" is not a question type; use one of: single, multiple, true-false, matching, ordering',
+            'quizzes/fire-basics.yaml:60: error: question "fire-05", type: "order" is not a question type; use one of: single, multiple, true-false, matching, ordering, scenario',
         ],
     ),
 }

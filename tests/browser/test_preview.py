@@ -122,36 +122,3 @@ def test_cmi5_preview_lists_the_statements_the_course_sends(browser, course):
     finally:
         context.close()
         server.stop()
-
-
-def test_cmi5_preview_lists_the_statements_the_course_sends(browser, course):
-    (course / "course" / "course.yaml").open("a", encoding="utf-8").write(
-        "iri: https://training.example.org/courses/fire-safety\n"
-    )
-    server = PreviewServer(course, port=0, interval=0.1, cmi5=True).start()
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(server.url)
-        trainee = Trainee(page, frame_selector="#course")
-        trainee.frame.wait_for_selector("h1")
-        trainee.start("rep")
-        trainee.open("final-assessment")
-        questions = trainee.answer_all(right=True)
-        trainee.submit()
-        page.wait_for_selector("#panel .statements tr:has-text('passed')")
-        rows = page.eval_on_selector_all("#panel .statements tr", "rs => rs.map(r => r.innerText)")
-        verbs = [r.split("\t")[1] for r in rows[1:]]
-        objects = [r.split("\t")[2] for r in rows[1:]]
-        assert verbs == ["initialized", "answered", *["answered"] * len(questions), "passed"]
-        assert objects[1:-1] == [f"questions/{q}" for q in ["role", *questions]]
-        assert "score 100 (scaled 1)" in rows[-1]
-
-        page.click("#reset")
-        page.wait_for_function(
-            "() => document.querySelectorAll('#panel .statements tr').length === 2"
-        )
-        assert "initialized" in page.inner_text("#panel .statements")
-    finally:
-        context.close()
-        server.stop()

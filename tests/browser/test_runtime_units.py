@@ -20,13 +20,28 @@ def runtime(page):
         "lms-scorm2004.js",
         "state.js",
         "quiz.js",
+        "scenario.js",
     ):
         page.add_script_tag(path=str(RUNTIME / name))
     return page
 
 
-def big_course(pages: int = 100, questions: int = 300) -> dict:
-    """A course of 100 pages and 300 questions in 100 modules, every type, realistic sizes."""
+def scenario(nodes: int = 8) -> dict:
+    """A scenario whose longest path makes a decision at each of its `nodes` nodes."""
+    chain = {}
+    for n in range(nodes):
+        last = n == nodes - 1
+        following = "" if last else f"n{n + 1}"
+        chain[f"n{n}"] = [
+            ["a", following, "e1" if last else "", 2],
+            ["b", following, "e2" if last else "", 1],
+            ["c", "", "e3", 0],
+        ]
+    return {"type": "scenario", "start": "n0", "nodes": chain, "best": 2 * nodes}
+
+
+def big_course(pages: int = 100, questions: int = 300, scenarios: int = 12) -> dict:
+    """100 pages, 300 questions of every type in 100 modules, and 12 scenarios of 8 nodes."""
     shapes = [("single", 4), ("multiple", 5), ("true-false", 2), ("matching", 5), ("ordering", 5)]
     qs = {}
     for n in range(questions):
@@ -39,6 +54,13 @@ def big_course(pages: int = 100, questions: int = 300) -> dict:
             "weighting": 1,
             "objective": "x",
             "module": f"m{n // 3}",
+        }
+    for n in range(scenarios):
+        qs[f"module-{n:03d}-scenario-{n:02d}"] = {
+            **scenario(),
+            "weighting": 1,
+            "objective": "x",
+            "module": f"m{n}",
         }
     modules = [{"id": f"m{i}", "title": "M"} for i in range(max(1, questions // 3))]
     return {
@@ -70,6 +92,15 @@ FILL = """
   data.screens.forEach((s, i) => { state.seen[i] = true; });
   state.role = 'rep';
   const answer = (q) => {
+    if (q.type === 'scenario') {
+      const path = [];
+      for (let node = q.start; node; ) {
+        const choice = q.nodes[node][1];
+        path.push(choice[0]);
+        node = choice[2] ? '' : choice[1];
+      }
+      return path;
+    }
     if (q.type === 'multiple') return q.options.slice(1);
     if (q.type === 'matching') return Object.fromEntries(q.options.map((o, i) => [o, q.options[q.options.length - 1 - i]]));
     if (q.type === 'ordering') return Object.fromEntries(q.options.map((o, i) => [o, q.options.length - i]));
@@ -100,6 +131,8 @@ def test_suspend_data_round_trips_and_fits_scorm12(runtime):
     assert back["role"] == "rep"
     assert back["quizzes"] == state["quizzes"]
     assert len(back["quizzes"]["final"]["answers"]) == 300
+    paths = [a for q in back["quizzes"].values() for a in q["answers"].values() if a == ["b"] * 8]
+    assert len(paths) >= 12  # every scenario's eight decisions, in each quiz that asks it
 
 
 def test_suspend_data_never_exceeds_the_limit(runtime):
@@ -108,6 +141,7 @@ def test_suspend_data_never_exceeds_the_limit(runtime):
         text = runtime.evaluate(
             "([data, limit]) => { const s = DFC.State.empty(); data.screens.forEach((x, i) => s.seen[i] = true);"
             " const f = DFC.State.emptyQuiz(); Object.keys(data.questions).forEach(id => f.answers[id] ="
+            " data.questions[id].type === 'scenario' ? ['c'] :"
             " data.questions[id].type === 'multiple' ? data.questions[id].options : data.questions[id].type ==="
             " 'true-false' ? 'true' : data.questions[id].type === 'single' ? 'o3' : {}); s.quizzes.final = f;"
             " data.modules.forEach(m => { s.quizzes[m.id] = Object.assign(DFC.State.emptyQuiz(), {answers: f.answers}); });"

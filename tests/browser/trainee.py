@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -94,6 +95,11 @@ class Trainee:
             for i, option in enumerate(options):
                 position = i + 1 if right else len(options) - i
                 frame.select_option(f"{box} [data-dfc-option='{option}'] select", str(position))
+        elif q["type"] == "scenario":
+            for node, choice in scenario_path(q, right):
+                step = f"{box} [data-dfc-node='{node}']"
+                frame.check(f"{step} input[value='{choice}']")
+                frame.click(f"{step} [data-dfc-decide]")
 
     def answer_all(self, right: bool = True) -> list[str]:
         questions = self.visible_questions()
@@ -135,6 +141,37 @@ class Trainee:
 
 
 FINISH = ("LMSFinish", "LMSTerminate", "Terminate")
+
+
+def scenario_path(q: dict[str, Any], right: bool) -> list[tuple[str, str]]:
+    """(node, choice) from the start to an ending: the best choice each time, or the poorest."""
+    path, node = [], q["start"]
+    while node:
+        choices = q["nodes"][node]
+        pick = max(choices, key=lambda c: c[3]) if right else min(choices, key=lambda c: c[3])
+        path.append((node, pick[0]))
+        node = "" if pick[2] else pick[1]
+    return path
+
+
+def interaction_ids(data: dict[str, Any], questions: list[str], right: bool = True) -> list[str]:
+    """The interactions answering `questions` records: one per decision in a scenario."""
+    ids = []
+    for qid in questions:
+        q = data["questions"][qid]
+        if q["type"] == "scenario":
+            ids += [f"{qid}-{node}" for node, _choice in scenario_path(q, right)]
+        else:
+            ids.append(qid)
+    return ids
+
+
+def question_of(interaction_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The question an interaction answers: its id, less any attempt and scenario node."""
+    qid = re.sub(r"-attempt-\d+$", "", interaction_id)
+    if qid not in data["questions"]:
+        qid = qid.rsplit("-", 1)[0]
+    return data["questions"][qid]
 
 
 def launch(

@@ -1,0 +1,127 @@
+/* Scenarios: one decision at a time. The answer is the path taken (a list of choice ids);
+   it scores its points over the best path's. A decision stands: there is no going back. */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+  var RESULTS = ['incorrect', 'neutral', 'correct'];
+
+  /* Follow a path from the start: each step's node, choice [id, next, end, score] and
+     position; then the node it stands at, or the ending it reached. */
+  function walk(q, path) {
+    var steps = [], node = q.start, end = '';
+    (path || []).forEach(function (id) {
+      var choices = end ? null : q.nodes[node];
+      var i = choices ? choices.map(function (c) { return c[0]; }).indexOf(id) : -1;
+      if (i < 0) throw new Error('bad path');
+      steps.push({ node: node, choice: choices[i], index: i });
+      node = choices[i][1];
+      end = choices[i][2];
+    });
+    return { steps: steps, node: end ? '' : node, end: end };
+  }
+
+  function ended(q, path) { return !!(path && path.length && walk(q, path).end); }
+  function points(q, path) {
+    return walk(q, path).steps.reduce(function (sum, s) { return sum + s.choice[3]; }, 0);
+  }
+  /* The share of the marks (0 to 1) the path earns; nothing until it reaches an ending. */
+  function credit(q, path) {
+    if (!ended(q, path)) return 0;
+    return q.best ? Math.min(1, points(q, path) / q.best) : 1;
+  }
+
+  /* In suspend data: each step's choice position, one base-36 character a step. */
+  function encode(q, path) {
+    return walk(q, path).steps.map(function (s) { return s.index.toString(36); }).join('');
+  }
+  function decode(q, text) {
+    var node = q.start, path = [];
+    text.split('').forEach(function (ch) {
+      var choice = node && q.nodes[node] && q.nodes[node][parseInt(ch, 36)];
+      if (!choice) throw new Error('bad answer');
+      path.push(choice[0]);
+      node = choice[2] ? '' : choice[1];
+    });
+    return path;
+  }
+
+  /* One LMS interaction per decision: id <question>-<node>, a result by the choice's score. */
+  function decisions(q, path) {
+    return walk(q, path).steps.map(function (s) {
+      var choices = q.nodes[s.node];
+      var best = choices.filter(function (c) { return c[3] === 2; }).map(function (c) { return c[0]; });
+      return { node: s.node, options: choices.map(function (c) { return c[0]; }), response: [s.choice[0]],
+        correct: best.length ? best : undefined, result: RESULTS[s.choice[3]] };
+    });
+  }
+
+  /* ---- The DOM side ---- */
+
+  function choiceRow(box, step) {
+    return DFC.$('[data-dfc-node="' + step.node + '"] [data-dfc-choice="' + step.choice[0] + '"]', box);
+  }
+  function said(row, selector) { return DFC.$(selector, row).textContent.trim(); }
+
+  /* The path taken, step by step, with each consequence and its score. */
+  function review(box, q, path) {
+    var list = DFC.$('[data-dfc-path] ol', box);
+    list.replaceChildren();
+    walk(q, path).steps.forEach(function (s, i) {
+      var row = choiceRow(box, s);
+      var item = document.createElement('li');
+      item.textContent = 'Step ' + (i + 1) + ': ' + said(row, 'label') + ' ' + said(row, '[data-dfc-feedback]') +
+        ' (' + s.choice[3] + ' of 2 points)';
+      list.appendChild(item);
+    });
+    DFC.$('[data-dfc-path]', box).hidden = false;
+  }
+
+  function show(box, q, path, focus) {
+    var at = walk(q, path);
+    DFC.$$('[data-dfc-node]', box).forEach(function (el) { el.hidden = el.getAttribute('data-dfc-node') !== at.node; });
+    DFC.$$('[data-dfc-ending]', box).forEach(function (el) { el.hidden = el.getAttribute('data-dfc-ending') !== at.end; });
+    var last = at.steps[at.steps.length - 1];
+    var note = DFC.$('[data-dfc-consequence]', box);
+    note.hidden = !last;
+    if (last) note.textContent = 'You chose: ' + said(choiceRow(box, last), 'label') + ' ' + said(choiceRow(box, last), '[data-dfc-feedback]');
+    var current = DFC.$(at.node ? '[data-dfc-node="' + at.node + '"]' : '[data-dfc-ending="' + at.end + '"]', box);
+    if (at.node) {
+      DFC.$('[data-dfc-step]', current).textContent = at.steps.length + 1;
+      DFC.$$('input', current).forEach(function (input) { input.checked = false; });
+    } else {
+      review(box, q, path);
+    }
+    if (focus) {
+      DFC.$('h3', current).focus();
+      DFC.announce(note.textContent + (at.end ? ' ' + DFC.$('h3', current).nextElementSibling.textContent : ''));
+    }
+  }
+
+  /* Wire up one scenario of a quiz; `decided` runs after each decision is kept. */
+  function mount(box, q, path, decided) {
+    DFC.$$('[data-dfc-decide]', box).forEach(function (button) {
+      button.addEventListener('click', function () {
+        var node = button.closest('[data-dfc-node]');
+        var picked = DFC.$('input:checked', node);
+        DFC.$('[data-dfc-choose]', node).hidden = !!picked;
+        if (!picked) return DFC.$('input', node).focus();
+        path = decided(picked.value);
+        show(box, q, path, true);
+      });
+    });
+    show(box, q, path, false);
+  }
+
+  /* After the quiz is marked: the path stays in view with the score it earned. */
+  function mark(box, q, path) {
+    DFC.$$('fieldset', box).forEach(function (f) { f.disabled = true; });
+    DFC.$$('[data-dfc-decide]', box).forEach(function (b) { b.disabled = true; });
+    var result = DFC.$('[data-dfc-result]', box);
+    result.hidden = false;
+    result.textContent = ended(q, path) ? 'Your path scored ' + points(q, path) + ' of the best path’s ' + q.best + ' points.' :
+      'You did not finish this scenario.';
+  }
+
+  DFC.Scenario = { walk: walk, ended: ended, credit: credit, encode: encode, decode: decode,
+    decisions: decisions, mount: mount, mark: mark };
+})();

@@ -1,0 +1,180 @@
+"""Item-writing lint rules: each rule's fixture gives exactly its warnings, word for word."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+
+import pytest
+from helpers import FIXTURES
+
+from builder.check.lint_duplicates import similar_pairs
+from builder.check.lint_wording import unemphasised_negative
+
+LINT = FIXTURES / "lint"
+
+EXPECTED = {
+    "key-position": [
+        "quizzes/fire-basics.yaml:2: warning: 5 of 5 keys (100 %) are the first option listed; "
+        "no one position should hold more than 40 %: move some keys to other places",
+    ],
+    "longest-option": [
+        "quizzes/fire-basics.yaml:2: warning: in 2 of 3 single-choice questions (67 %) the key "
+        "is the only longest option; keep it to 35 % or less: lengthen a wrong option or "
+        "shorten the key",
+    ],
+    "keys-first": [
+        'quizzes/fire-basics.yaml:7: warning: question "kf-01": both keys are listed before '
+        "the other options: mix them in",
+    ],
+    "key-count": [
+        "quizzes/fire-basics.yaml:2: warning: 3 of 3 multiple-response questions (100 %) have "
+        "2 keys; no one number of keys should be more than 60 %: vary how many options are "
+        "right",
+    ],
+    "true-false-balance": [
+        "quizzes/fire-basics.yaml:2: warning: 3 of 4 true/false answers (75 %) are false; keep "
+        "either answer to 65 % or less: write some statements whose answer is true",
+    ],
+    "all-none-of-the-above": [
+        'quizzes/fire-basics.yaml:10: warning: question "an-01", option "c": "none of the '
+        'above" helps a test-wise trainee and makes no sense once options are shuffled: write '
+        "a real option",
+        'quizzes/fire-basics.yaml:18: warning: question "an-02", option "c": "all of the '
+        'above" helps a test-wise trainee and makes no sense once options are shuffled: write '
+        "a real option",
+    ],
+    "negative-stem": [
+        'quizzes/fire-basics.yaml:6: warning: question "ns-01", prompt: "not" is easy to miss: '
+        "emphasise it as **not**",
+        'quizzes/fire-basics.yaml:20: warning: question "ns-03", prompt: "never" is easy to '
+        "miss: emphasise it as **never**",
+    ],
+    "near-duplicate": [
+        'quizzes/first-aid-kit.yaml:3: warning: question "kit-01" is a near-duplicate of '
+        'question "call-02" (quizzes/calling-for-help.yaml, line 12): link them with '
+        "`variant_of: call-02`, or rewrite one",
+    ],
+    "recall-only": [
+        'modules/fire-basics/module.md:5: warning: objective "fire-triangle" asks trainees to '
+        "explain, but only recall questions assess it (3): add a scenario in which they decide "
+        "and see what follows",
+    ],
+}
+
+
+def lint_course(tmp_path, rule: str):
+    folder = LINT / rule
+    base = (folder / "base").read_text().strip() if (folder / "base").exists() else "minimal"
+    root = tmp_path / rule
+    shutil.copytree(FIXTURES / base, root)
+    for source in folder.rglob("*"):
+        if source.is_file() and source.name != "base":
+            dest = root / source.relative_to(folder)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, dest)
+    return root
+
+
+def test_every_rule_has_a_fixture_and_the_base_courses_are_clean(cli):
+    assert sorted(p.name for p in LINT.iterdir() if p.is_dir()) == sorted(EXPECTED)
+    for base in ("minimal", "two-modules", "scenario"):
+        result = cli("validate", "--course", str(FIXTURES / base), "--strict")
+        assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("rule", sorted(EXPECTED))
+def test_rule_fixture_gives_exactly_its_warnings(tmp_path, cli, rule):
+    root = lint_course(tmp_path, rule)
+    result = cli("validate", "--course", str(root))
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert warnings == EXPECTED[rule]
+    report = json.loads(cli("validate", "--course", str(root), "--format", "json").stdout)
+    assert [(p["rule"], p["severity"]) for p in report["problems"]] == [(rule, "warning")] * len(
+        EXPECTED[rule]
+    )
+    assert [f"{p['path']}:{p['line']}" for p in report["problems"]] == [
+        line.split(": warning: ")[0] for line in EXPECTED[rule]
+    ]
+    strict = cli("validate", "--course", str(root), "--strict")
+    assert strict.exit_code == 1
+    assert [line.replace(": error: ", ": warning: ") for line in strict.stderr.splitlines()][
+        : len(EXPECTED[rule])
+    ] == EXPECTED[rule]
+
+
+def test_true_false_balance_is_also_checked_across_the_banks(make_course, cli):
+    second = "\n".join(
+        [
+            "  - id: call-03",
+            "    type: true-false",
+            "    objectives: [call-when]",
+            "    prompt: A small cut needs an ambulance.",
+            "    answer: false",
+            "    feedback_true: Not right. A plaster will do.",
+            "    feedback_false: Right. A plaster will do.",
+            "  - id: call-04",
+            "    type: true-false",
+            "    objectives: [call-when]",
+            "    prompt: You hang up as soon as the call is answered.",
+            "    answer: false",
+            "    feedback_true: Not right. Stay on the line.",
+            "    feedback_false: Right. Stay on the line and answer the questions.",
+            "  - id: call-05",
+            "    type: true-false",
+            "    objectives: [call-when]",
+            "    prompt: You give the address only if you are asked for it.",
+            "    answer: false",
+            "    feedback_true: Not right. Give it first.",
+            "    feedback_false: Right. Give the address first.",
+            "",
+        ]
+    )
+    bank = (FIXTURES / "two-modules" / "quizzes" / "calling-for-help.yaml").read_text()
+    root = make_course({"quizzes/calling-for-help.yaml": bank + second}, base="two-modules")
+    result = cli("validate", "--course", str(root))
+    assert result.stderr.splitlines() == [
+        "course/course.yaml:11: warning: 4 of 4 true/false answers across the banks the final "
+        "assessment draws on (100 %) are false; keep either answer to 65 % or less: write "
+        "some statements whose answer is true",
+    ]
+
+
+def test_the_near_duplicate_share_is_set_in_course_yaml(tmp_path, cli):
+    root = lint_course(tmp_path, "near-duplicate")
+    course = root / "course" / "course.yaml"
+    course.write_text(course.read_text() + "lint:\n  near_duplicates: 0.9\n")
+    result = cli("validate", "--course", str(root), "--strict")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_the_candidate_search_finds_exactly_the_pairs_a_full_comparison_finds():
+    rand = random.Random(7)
+    words = [f"w{n}" for n in range(30)]
+    sets = [set(rand.sample(words, rand.randint(1, 8))) for _ in range(300)]
+    sets += [set(s) | {"extra"} for s in sets[:40]]  # some near copies
+    for share in (0.5, 0.8, 1.0):
+        brute = [
+            (i, j)
+            for j in range(len(sets))
+            for i in range(j)
+            if len(sets[i] & sets[j]) >= share * len(sets[i] | sets[j])
+        ]
+        assert similar_pairs(sets, share) == brute
+
+
+@pytest.mark.parametrize(
+    ("prompt", "found"),
+    [
+        ("Which is not a driver?", "not"),
+        ("Which is **not** a driver?", None),
+        ("Which is *not* a driver?", None),
+        ("Which is _never_ right?", None),
+        ("Never say **not**.", "never"),
+        ("Knots and nothing else", None),
+    ],
+)
+def test_negative_stems_need_emphasis(prompt, found):
+    assert unemphasised_negative(prompt) == found

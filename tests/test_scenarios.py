@@ -1,0 +1,97 @@
+"""Every path through every bundled scenario reaches an ending, and scores fairly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder import api
+from builder.model.course import Scenario
+
+REPO = Path(__file__).parents[1]
+
+
+def bundled_scenarios() -> list[Scenario]:
+    model, _warnings = api.validate(REPO, strict=True)
+    return [q for m in model.modules for q in m.quiz.questions if isinstance(q, Scenario)]
+
+
+SCENARIOS = bundled_scenarios()
+
+
+def walk(scenario: Scenario) -> list[tuple[list[tuple[str, str]], str, int]]:
+    """Every path from the start: (node and choice ids taken, ending id, points)."""
+    nodes = {n.id: n for n in scenario.nodes}
+    paths = []
+
+    def step(node_id: str, taken: list[tuple[str, str]], points: int) -> None:
+        assert node_id in nodes, f"{scenario.id}: {taken} leads to no node {node_id!r}"
+        assert node_id not in [n for n, _ in taken], f"{scenario.id}: loop at {node_id}"
+        for choice in nodes[node_id].choices:
+            here = [*taken, (node_id, choice.id)]
+            if choice.end is not None:
+                paths.append((here, choice.end, points + choice.score))
+            else:
+                assert choice.next is not None, f"{scenario.id}: {here} leads nowhere"
+                step(choice.next, here, points + choice.score)
+
+    step(scenario.start, [], 0)
+    return paths
+
+
+def test_the_course_has_six_scenarios_one_per_module():
+    assert [s.id.split("-")[0] for s in SCENARIOS] == ["why", "lead", "comms", "part", "bv", "sus"]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_every_path_reaches_an_ending(scenario):
+    endings = {e.id for e in scenario.endings}
+    paths = walk(scenario)
+    assert len(paths) >= 6
+    for taken, ending, _points in paths:
+        assert ending in endings, f"{taken} ends at unknown {ending!r}"
+        assert 2 <= len(taken) <= len(scenario.nodes)
+    # Every node and every ending is met on some path.
+    assert {node for taken, _, _ in paths for node, _ in taken} == {n.id for n in scenario.nodes}
+    assert {ending for _, ending, _ in paths} == endings
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_each_path_scores_its_points_over_the_best_path(scenario):
+    paths = walk(scenario)
+    best = max(points for _, _, points in paths)
+    assert best == scenario.best_points() > 0
+    scores = {tuple(taken): points / best for taken, _, points in paths}
+    assert all(0 <= score <= 1 for score in scores.values())
+    full = [taken for taken, score in scores.items() if score == 1]
+    assert len(full) == 1, f"one best path, not {full}"
+    # The best path takes the best choice at every step, and ends at the best ending.
+    nodes = {n.id: n for n in scenario.nodes}
+    for node_id, choice_id in full[0]:
+        choice = next(c for c in nodes[node_id].choices if c.id == choice_id)
+        assert choice.score == 2
+    best_ending = next(ending for taken, ending, _ in walk(scenario) if tuple(taken) == full[0])
+    assert best_ending == scenario.endings[0].id
+    # A trainee who makes any poor choice scores less than full marks.
+    assert min(scores.values()) < 0.5
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_every_node_is_a_real_dilemma(scenario):
+    for node in scenario.nodes:
+        scores = sorted(c.score for c in node.choices)
+        assert len(node.choices) == 3, node.id
+        assert scores[-1] == 2 and scores[0] < 2, f"{node.id}: {scores}"
+        assert len({c.text for c in node.choices}) == 3
+        assert all(len(c.feedback.split()) >= 12 for c in node.choices), node.id
+    for ending in scenario.endings:
+        assert len(ending.text.split()) >= 20, ending.id
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
+def test_managers_and_reps_both_decide(scenario):
+    """Even-handed: at least one node is the manager's decision and one the steward's."""
+    asks = [node.text.strip().splitlines()[-1] for node in scenario.nodes]
+    assert any("Anita" in line for line in asks), asks
+    assert any("Gary" in line for line in asks), asks
