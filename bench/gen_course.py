@@ -135,19 +135,23 @@ scale:
   - {id: a, text: "Not at all", score: 0}
   - {id: b, text: "Partly", score: 1}
   - {id: c, text: "Fully", score: 2}
+elements:
+  - {id: all, title: "Involvement"}
 questions:
 %s
 bands:
   - id: low
-    min: 0
     title: "Getting started"
     text: "Involvement is mostly missing."
     next_steps:
       - "Agree together that you want staff and unions involved."
   - id: high
-    min: 6
     title: "Working together"
     text: "Involvement reaches most levels."
+    rules:
+      - because: "Every statement is rated Fully."
+        when:
+          - {element: all, at_least: c}
     next_steps:
       - "Keep reviewing how well you involve people."
 """
@@ -221,7 +225,8 @@ def generate(
             bank.append(question_yaml(rand, qid, KINDS[q % len(KINDS)], chosen))
         (out / "quizzes" / f"{module_id}.yaml").write_text("\n".join(bank) + "\n", "utf-8")
     statements = "\n".join(
-        f"  - id: sa-{n:02d}\n    prompt: {quoted(sentence(rand, 10, 16))}" for n in range(1, 7)
+        f"  - id: sa-{n:02d}\n    element: all\n    prompt: {quoted(sentence(rand, 10, 16))}"
+        for n in range(1, 7)
     )
     (out / "quizzes" / "self-assessment.yaml").write_text(DIAGNOSTIC % statements, "utf-8")
     return {"modules": modules, "pages": modules * pages, "questions": modules * questions}

@@ -222,6 +222,51 @@ def test_no_question_is_asked_twice_across_banks(course):
         assert other in by_id, f"{qid}: variant_of {other} names no question"
 
 
+def test_self_assessment(course):
+    diagnostic = course.self_assessment
+    assert diagnostic is not None
+    assert 15 <= len(diagnostic.questions) <= 24
+    assert [b.title for b in diagnostic.bands] == [
+        "Danger zone",
+        "Comfort zone",
+        "Good Practice zone",
+    ]
+    assert [e.title for e in diagnostic.elements] == [
+        "Level of involvement",
+        "Service organisation",
+        "Trade union organisation",
+        "Public management",
+    ]
+    assert all(len(diagnostic.statements_of(e.id)) >= 3 for e in diagnostic.elements)
+    assert all(len(b.next_steps) >= 2 for b in diagnostic.bands)
+    assert diagnostic.dont_know and all(s.if_unknown for s in diagnostic.questions)
+    # One thing per statement: no "and"-joined second demand, no list of three asks.
+    for statement in diagnostic.questions:
+        assert statement.prompt.count(", and ") == 0, statement.id
+        assert statement.prompt.count(" and ") <= 1, statement.id
+    # The zones are described by reach and union organisation, not by rungs of the framework.
+    for band in diagnostic.bands:
+        for rung in ("consultation", "engagement", "empowerment", "information giving"):
+            assert rung not in band.text.lower(), (band.id, rung)
+
+
+def test_self_assessment_reasons_cite_the_statements_their_rules_read(course):
+    diagnostic = course.self_assessment
+    numbers = {s.id: n for n, s in enumerate(diagnostic.questions, 1)}
+    for band in diagnostic.bands:
+        for rule in band.rules:
+            read = set()
+            for c in rule.when:
+                ids = [c.statement] if c.statement else diagnostic.statements_of(c.element)
+                read |= {numbers[i] for i in ids}
+            cited = {int(n) for n in re.findall(r"\b(\d{1,2})\b", rule.because)}
+            # an element is cited as its first and last statement ("12 to 15")
+            spans = re.findall(r"(\d{1,2}) to (\d{1,2})", rule.because)
+            for low, high in spans:
+                cited |= set(range(int(low), int(high) + 1))
+            assert cited == read, (band.id, rule.because)
+
+
 def test_key_figures_are_present_and_right():
     """Figures from the sources that the course must state, as the sources give them."""
     text = re.sub(r"\s+", " ", page_text())
@@ -286,11 +331,145 @@ def test_markdown_headings_never_skip_a_level(course):
             assert 1 not in levels, f"{page.path}: only the first line may be a level-1 heading"
 
 
-def test_self_assessment(course):
-    diagnostic = course.self_assessment
-    assert diagnostic is not None
-    assert 10 <= len(diagnostic.questions) <= 15
-    titles = " ".join(b.title for b in diagnostic.bands)
-    for zone in ("Danger", "Comfort", "Good Practice"):
-        assert zone in titles
-    assert all(len(b.next_steps) >= 2 for b in diagnostic.bands)
+DIAGRAMS = {
+    # svg under modules/: (page it sits on, words the picture and the page text must both carry)
+    "why-change-together/images/five-drivers.svg": (
+        "why-change-together/04-five-drivers.md",
+        [
+            "Leadership",
+            "Designing service improvements",
+            "A framework for staff engagement",
+            "Communications",
+            "Delivering and improving the service",
+        ],
+    ),
+    "participation-methods/images/participation-framework.svg": (
+        "participation-methods/01-participation-framework.md",
+        [
+            "Information and market research",
+            "Consultation",
+            "Engagement",
+            "Involvement",
+            "Empowerment",
+            "Marginalisation",
+            "Alternative structures",
+        ],
+    ),
+    "sustaining-involvement/images/three-zones.svg": (
+        "sustaining-involvement/01-three-zones.md",
+        ["Danger zone", "Comfort zone", "Good Practice zone", "corporate", "front line"],
+    ),
+    "best-value/images/involvement-by-level.svg": (
+        "best-value/03-what-the-study-found.md",
+        ["80%", "40%", "30%", "corporate", "departmental", "frontline"],
+    ),
+}
+
+
+@pytest.mark.parametrize("svg", sorted(DIAGRAMS))
+def test_diagrams_are_accessible_self_contained_and_on_their_page(svg):
+    from lxml import etree
+
+    page, needles = DIAGRAMS[svg]
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    root = etree.parse(str(REPO / "modules" / svg)).getroot()
+    assert root.get("role") == "img"
+    title, desc = root.find("s:title", ns), root.find("s:desc", ns)
+    assert title is not None and desc is not None
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert not root.xpath("//s:script | //s:image | //s:foreignObject | //s:style", namespaces=ns)
+    assert not any("href" in name for element in root.iter() for name in element.attrib), (
+        "no links or external pictures"
+    )
+    drawn = " ".join(" ".join(t.split()) for t in root.xpath("//s:text/text()", namespaces=ns))
+    described = " ".join(desc.text.split())
+    text = re.sub(r"\s+", " ", (REPO / "modules" / page).read_text(encoding="utf-8"))
+    file = svg.split("/", 1)[1]
+    alt = re.search(r"!\[([^\]]+)\]\(" + re.escape(file) + r"\)", text)
+    assert alt and len(alt.group(1).split()) >= 6, "the page shows it with alt text"
+    for needle in needles:
+        low = needle.lower().replace("%", " %")
+        assert needle.lower() in described.lower(), (svg, needle)
+        assert needle.lower() in text.lower() or low in text.lower(), (page, needle)
+    if "involvement-by-level" in svg:
+        assert [t for t in drawn.split() if t.endswith("%") and t != "0%"][:3] == [
+            "80%",
+            "40%",
+            "30%",
+        ]
+
+
+def templates_of(module) -> list[tuple[str, str, str]]:
+    """(page id, template title, template text) for every `::: template` block."""
+    found = []
+    for page in module.pages:
+        tokens = page.tokens
+        for i, token in enumerate(tokens):
+            if token.type == "container_template_open":
+                end = next(
+                    j for j in range(i, len(tokens)) if tokens[j].type == "container_template_close"
+                )
+                text = " ".join(t.content for t in tokens[i:end] if t.type == "inline")
+                found.append((page.id, token.info.strip()[len("template") :].strip(), text))
+    return found
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_each_activity_has_a_printable_template_with_a_solo_route(course, index):
+    module = course.modules[index]
+    ((activity_page, _title),) = blocks(module, "activity")
+    (template,) = templates_of(module)
+    page, title, text = template
+    assert page == activity_page, "the template sits beside its activity"
+    assert title and "Working alone?" in text
+    assert "manager" in text.lower() and "union representative" in text.lower()
+    if module.id != "sustaining-involvement":
+        assert f"go in row {index + 1}" in text or f"goes in row {index + 1}" in text
+    page_tokens = next(p for p in module.pages if p.id == page).tokens
+    headers = [
+        page_tokens[i + 1].content.strip() for i, t in enumerate(page_tokens) if t.type == "th_open"
+    ]
+    assert headers and all(headers), "every column of a template has a heading"
+
+
+def test_the_joint_action_plan_gathers_all_six_outputs(course):
+    plan = templates_of(course.module("sustaining-involvement"))[0]
+    assert plan[1] == "Joint action plan"
+    others = [templates_of(m)[0][1] for m in course.modules if m.id != "sustaining-involvement"]
+    source = (REPO / "modules/sustaining-involvement/07-programme-for-action.md").read_text(
+        encoding="utf-8"
+    )
+    for number, title in enumerate(others, 1):
+        assert f"| {number} | {title} (module {number}) |" in source, title
+    assert "| 6 | This module |" in source
+    assert "Self-assessment" in plan[2] and "find out together" in plan[2]
+
+
+def test_the_hard_questions_page_covers_all_five_with_both_lenses(course):
+    module = course.module("participation-methods")
+    page = next(p for p in module.pages if p.id == "hard-questions")
+    headings = [
+        page.tokens[i + 1].content
+        for i, t in enumerate(page.tokens)
+        if t.type == "heading_open" and t.tag == "h2"
+    ]
+    assert headings == [
+        "Involvement or negotiation?",
+        "Early proposals in confidence",
+        "A savings target set from above",
+        "When the other side will not engage",
+        "Whose voice is the rep's?",
+    ]
+    roles = [role for p, role in blocks(module, "lens") if p == "hard-questions"]
+    assert roles == ["manager", "rep"]
+    text = " ".join(t.content for t in page.tokens if t.type == "inline").lower()
+    for needle in (
+        "negotiat",
+        "statutory consultation",
+        "confidential",
+        "savings",
+        "mandate",
+        "members",
+    ):
+        assert needle in text, needle
+    assert module.pages.index(page) < len(module.pages) - 1  # before the summary

@@ -168,10 +168,28 @@ DIAGNOSTIC = some(
             some({"id": IDS, "text": PROSE, "score": st.integers(-1, 101)}, {}), max_size=4
         ),
         "questions": st.lists(some({"id": IDS, "prompt": PROSE}, {}), max_size=3),
+        "dont_know": PROSE,
         "bands": st.lists(
             some(
-                {"id": IDS, "min": st.integers(-1, 10), "title": PROSE, "text": PROSE},
-                {"next_steps": st.lists(SCALARS, max_size=3)},
+                {"id": IDS, "title": PROSE, "text": PROSE},
+                {
+                    "next_steps": st.lists(SCALARS, max_size=3),
+                    "rules": st.lists(
+                        some(
+                            {"because": PROSE},
+                            {
+                                "when": st.lists(
+                                    some(
+                                        {"statement": IDS},
+                                        {"at_least": IDS, "at_most": IDS, "element": IDS},
+                                    ),
+                                    max_size=2,
+                                )
+                            },
+                        ),
+                        max_size=2,
+                    ),
+                },
             ),
             max_size=3,
         ),

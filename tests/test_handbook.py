@@ -178,18 +178,29 @@ def test_assessment_and_self_assessment(bundled):
     assert "5 (30 in all)" in final and "80%" in final
     diagnostic = model.self_assessment
     assert diagnostic is not None
-    part = text_of(doc.get_element_by_id("self-assessment"))
+    section = doc.get_element_by_id("self-assessment")
+    part = text_of(section)
+    prompts = [text_of(p) for p in section.find_class("prompt")]
+    assert prompts == [words(s.prompt) for s in diagnostic.questions]
     for statement in diagnostic.questions:
-        assert words(statement.prompt) in part
+        assert f"If you do not know: {words(statement.if_unknown)}" in part
+    for element in diagnostic.elements:
+        assert element.title in [text_of(h) for h in section.xpath(".//h3")]
     for band in diagnostic.bands:
         assert words(band.title) in part and words(band.text) in part
         for step in band.next_steps:
             assert words(step) in part
-    top = max(o.score for o in diagnostic.scale) * len(diagnostic.questions)
-    highs = [b.min - 1 for b in diagnostic.bands[1:]] + [top]
-    for band, high in zip(diagnostic.bands, highs, strict=True):
-        assert f"{words(band.title)} (score {band.min} to {high})" in part
-    assert "(score 0 to 11)" in part and "(score 30 to 36)" in part
+    rules = [text_of(li) for li in section.find_class("rule")]
+    assert len(rules) == sum(len(b.rules) for b in diagnostic.bands) + 1
+    assert rules[0].startswith(
+        "Danger zone if statement 17 is “Not at all” and statement 18 is “Not at all”."
+    )
+    assert (
+        "every “Trade union organisation” statement (12 to 15) is “Mostly” or “Fully”"
+        in (rules[-2])
+    )
+    assert rules[-1].startswith("Comfort zone in every other case.")
+    assert "score" not in part.lower().replace("scored", "")
 
 
 def test_agenda_times_add_up(bundled):
@@ -300,3 +311,30 @@ def test_activity_timing():
     assert activity_minutes(5) == 30
     assert activity_minutes(6) == 35
     assert activity_minutes(0) == 30
+
+
+def test_the_handbook_holds_every_template_one_a_page(bundled):
+    model, _html, doc = bundled
+    part = doc.get_element_by_id("templates")
+    sheets = part.find_class("template-sheet")
+    expected = [
+        (t.info.strip()[len("template") :].strip(), page, module)
+        for module in model.modules
+        for page in module.pages
+        for t in page.tokens
+        if t.type == "container_template_open"
+    ]
+    assert len(sheets) == len(expected) == 6
+    for sheet, (title, page, module) in zip(sheets, expected, strict=True):
+        assert text_of(sheet.xpath(".//h2")[0]) == title
+        assert module.meta.title in text_of(sheet) and page.title in text_of(part)
+        assert "Working alone?" in text_of(sheet)
+        assert sheet.xpath(".//table//th") and sheet.xpath(".//table//td")
+        link = part.xpath(f".//a[@href='#{sheet.get('id')}']")
+        assert link and text_of(link[0]) == title
+    assert text_of(sheets[-1].xpath(".//h2")[0]) == "Joint action plan"
+    assert not part.xpath(".//button"), "no print buttons on paper"
+    for activity in doc.xpath("//section[@class='activity']"):
+        prepare = text_of(activity.xpath(".//div[@class='notes']/div[1]")[0])
+        assert "A printed copy of the template “" in prepare
+    assert doc.xpath("//nav[@class='contents']//a[@href='#templates']")

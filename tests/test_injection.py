@@ -140,14 +140,16 @@ questions:
     prompt: {Q}
 bands:
   - id: low
-    min: 0
     title: {Q}
     text: {Q}
     next_steps: [{Q}, {Q}]
   - id: high
-    min: 2
     title: {Q}
     text: {Q}
+    rules:
+      - because: {Q}
+        when:
+          - {{statement: s-one, at_least: b}}
     next_steps:
       - {Q}
 """,

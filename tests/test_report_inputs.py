@@ -265,7 +265,7 @@ def test_the_cli_does_not_import_numpy_until_a_report_is_asked_for():
 
 
 def test_bundled_course_self_assessment_elements():
-    """The bundled course names each statement's element before a colon in its prompt."""
+    """The bundled course names each statement's element, shown by the element's title."""
     from builder.tools.report.run import load_index
 
     sa = load_index(Path(__file__).resolve().parents[1]).self_assessment

@@ -277,7 +277,7 @@ def test_broken_self_assessment_gives_no_follow_on_errors(make_course, cli):
         base="two-modules",
     )
     result = cli("validate", "--course", str(root))
-    assert_reports(result, 'quizzes/readiness.yaml:20: error: band "ready", title: is missing')
+    assert_reports(result, 'quizzes/readiness.yaml:19: error: band "ready", title: is missing')
 
 
 def test_every_error_in_every_file_in_one_run(make_course, cli):

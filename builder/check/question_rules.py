@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from builder.check.diagnostic_rules import check_diagnostic_shape
 from builder.check.locations import field_line, where_first
 from builder.check.scenario_rules import check_scenario
 from builder.load.loader import Loaded
@@ -197,21 +198,4 @@ def _check_diagnostic(
 ) -> None:
     for index, statement in enumerate(diagnostic.questions):
         _claim_question_id(loaded, path, index, statement.id, question_ids, problems)
-    previous = -1
-    for index, band in enumerate(diagnostic.bands):
-        if band.min <= previous:
-            problems.error(
-                field_line(loaded, path, "bands", index, "min"),
-                f'band "{band.id}": min must be higher than the band before it',
-            )
-        previous = band.min
-    if diagnostic.bands[0].min != 0:
-        problems.error(
-            field_line(loaded, path, "bands", 0, "min"), "the first band must start at min: 0"
-        )
-    top = max(o.score for o in diagnostic.scale) * len(diagnostic.questions)
-    if diagnostic.bands[-1].min > top:
-        problems.error(
-            field_line(loaded, path, "bands", len(diagnostic.bands) - 1, "min"),
-            f"the top band can never be reached: the highest total is {top}",
-        )
+    check_diagnostic_shape(loaded, path, diagnostic, problems)

@@ -26,7 +26,9 @@ OTHER_ROLE = {"manager": "rep", "rep": "manager"}
 # --- activities -----------------------------------------------------------------------------
 
 
-def activity_view(module: Module, page_title: str, info: str, inner: list[Token]) -> ActivityView:
+def activity_view(
+    module: Module, page_title: str, info: str, inner: list[Token], template: str | None = None
+) -> ActivityView:
     paragraphs = [inner[i + 1] for i, t in enumerate(inner) if t.type == "paragraph_open"]
     produce_source = next((p.content for p in paragraphs if PRODUCE.match(p.content)), None)
     produces = (
@@ -44,7 +46,7 @@ def activity_view(module: Module, page_title: str, info: str, inner: list[Token]
         body=handbook_markdown(module, inner),
         steps=steps,
         minutes=minutes,
-        prepare=_prepare_notes(text, produce_source or ""),
+        prepare=_prepare_notes(text, produce_source or "", template),
         pairing=_pairing_notes(instruction, text),
         timing=_timing_note(steps, minutes),
         produces=produces,
@@ -66,20 +68,26 @@ def _step_count(inner: list[Token]) -> int:
     return 0
 
 
-def _prepare_notes(text: str, produce: str) -> list[str]:
+def _prepare_notes(text: str, produce: str, template: str | None = None) -> list[str]:
     notes = ["A printed copy of the activity's steps for each pair (the box above)."]
+    if template is not None:
+        notes.append(
+            f"A printed copy of the template “{template}” for each pair, to record what "
+            "they produce (it is in Templates to print, at the end of this handbook)."
+        )
     produce = produce.lower()
     if "self-assessment" in text:
         notes.append(
-            "A printed copy of the self-assessment for each pair (the statements and bands "
-            "are at the end of this handbook), or access to the course online."
+            "A printed copy of the self-assessment for each pair (the statements, the rules "
+            "and the results are near the end of this handbook), or access to the course online."
         )
-    if "page" in produce or "sheet" in produce or "plan" in produce or "map" in produce:
+    on_paper = any(word in produce for word in ("page", "sheet", "plan", "map"))
+    if template is None and on_paper:
         notes.append(
             "Blank A4 paper or a simple one-page template for each pair, so that what they "
             "produce fits on one sheet they can take away."
         )
-    else:
+    elif template is None:
         notes.append("Paper and pens for each pair to record what they agree.")
     if "sign" in produce:
         notes.append("Pens for both partners to sign the finished sheet.")

@@ -22,6 +22,16 @@ class ActivityView:
 
 
 @dataclass
+class TemplateView:
+    anchor: str
+    title: str
+    module_number: int
+    module_title: str
+    page: str
+    body: Markup
+
+
+@dataclass
 class LensView:
     role: str
     title: str
@@ -83,9 +93,36 @@ class ModuleView:
 
 
 @dataclass
+class RuleView:
+    because: str
+    conditions: list[str]
+
+
+@dataclass
 class BandView:
     title: str
     text: str
-    low: int
-    high: int
+    rules: list[RuleView]
+    default: bool
+    because: str
     next_steps: list[str]
+
+
+@dataclass
+class StatementView:
+    number: int
+    prompt: str
+    if_unknown: str
+
+
+@dataclass
+class StatementGroup:
+    title: str  # the element's title; empty when the questionnaire has no elements
+    statements: list[StatementView]
+
+
+@dataclass
+class SelfAssessmentView:
+    answers: list[str]
+    groups: list[StatementGroup]
+    bands: list[BandView]

@@ -12,7 +12,6 @@ Call `render_handbook(model)`; it touches no files.
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +22,12 @@ from builder.handbook.activities import activity_view, discussion, general_quest
 from builder.handbook.agenda import clock, duration, plan_agenda
 from builder.handbook.page_text import blocks, handbook_markdown, plain_inline
 from builder.handbook.scenario_flow import scenario_flow
-from builder.handbook.view_types import BandView, ChoiceRow, ModuleView, QuestionView
+from builder.handbook.self_assessment import self_assessment_view
+from builder.handbook.view_types import ChoiceRow, ModuleView, QuestionView, TemplateView
 from builder.load import markup
 from builder.model.course import (
     ChoiceQuestion,
     CourseModel,
-    Diagnostic,
     Matching,
     Module,
     MultipleResponse,
@@ -71,8 +70,8 @@ def render_handbook(model: CourseModel, template_folder: Path | None = None) -> 
             final=model.course.final_assessment,
             final_questions=_final_question_count(model),
             diagnostic=diagnostic,
-            bands=_bands(diagnostic) if diagnostic else [],
-            top_score=_top_score(diagnostic) if diagnostic else 0,
+            self_assessment=self_assessment_view(diagnostic) if diagnostic else None,
+            templates=templates(model),
             total_minutes=agenda.total(),
             duration=duration,
             clock=clock,
@@ -97,7 +96,7 @@ def _environment(template_folder: Path | None = None) -> jinja2.Environment:
 def _module_view(number: int, module: Module) -> ModuleView:
     key_points, source = _key_points(module)
     activities = [
-        activity_view(module, page.title, info, inner)
+        activity_view(module, page.title, info, inner, _template_title(page))
         for page in module.pages
         for info, inner in blocks(page.tokens, "activity")
     ]
@@ -161,6 +160,31 @@ def _headings_outline(module: Module) -> Markup:
     return Markup(template.render(outline=outline))
 
 
+def _template_title(page: Any) -> str | None:
+    """The title of the page's first template, which records what its activity produces."""
+    found = blocks(page.tokens, "template")
+    return (found[0][0] or "Template") if found else None
+
+
+def templates(model: CourseModel) -> list[TemplateView]:
+    """Every `::: template` block of every page, in course order, for printing one a page."""
+    found = []
+    for number, module in enumerate(model.modules, 1):
+        for page in module.pages:
+            for n, (info, inner) in enumerate(blocks(page.tokens, "template"), 1):
+                found.append(
+                    TemplateView(
+                        anchor=f"template-{module.id}-{page.id}-{n}",
+                        title=info or "Template",
+                        module_number=number,
+                        module_title=module.meta.title,
+                        page=page.title,
+                        body=handbook_markdown(module, inner),
+                    )
+                )
+    return found
+
+
 # --- answer key -----------------------------------------------------------------------------
 
 
@@ -216,16 +240,3 @@ def _letter(index: int) -> str:
 def _final_question_count(model: CourseModel) -> int:
     final = model.course.final_assessment
     return final.questions_per_module * len(model.modules) if final else 0
-
-
-def _top_score(diagnostic: Diagnostic) -> int:
-    return max(o.score for o in diagnostic.scale) * len(diagnostic.questions)
-
-
-def _bands(diagnostic: Diagnostic) -> list[BandView]:
-    top = _top_score(diagnostic)
-    views = []
-    for band, following in itertools.zip_longest(diagnostic.bands, diagnostic.bands[1:]):
-        high = following.min - 1 if following else top
-        views.append(BandView(band.title, band.text, band.min, high, list(band.next_steps)))
-    return views

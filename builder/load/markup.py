@@ -1,7 +1,7 @@
 """Markdown: parsed once at load time, rendered to safe HTML at render time.
 
 Raw HTML is off, so whatever a trainer types shows as text. Special blocks use
-`:::` fences (case-study, lens manager|rep, activity, key-points).
+`:::` fences (case-study, lens manager|rep, activity, template, key-points).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from mdit_py_plugins.container import container_plugin
 
-BLOCKS = ("case-study", "lens", "activity", "key-points")
+BLOCKS = ("case-study", "lens", "activity", "template", "key-points")
 LENS_TITLES = {"manager": "Manager’s lens", "rep": "Union rep’s lens"}
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -24,6 +24,11 @@ def _render_block(name: str) -> Callable[..., str]:
     def render(self: Any, tokens: list[Any], idx: int, _options: Any, _env: Any) -> str:
         token = tokens[idx]
         if token.nesting == -1:
+            if name == "template":
+                return (
+                    '<p class="dfc-print-row"><button type="button" class="dfc-button dfc-print" '
+                    "data-dfc-print>Print this template</button></p>\n</section>\n"
+                )
             return "</aside>\n" if name != "key-points" else "</section>\n"
         info = token.info.strip()[len(name) :].strip()
         return _open_block(name, info)
@@ -42,6 +47,9 @@ def _open_block(name: str, info: str) -> str:
     if name == "case-study":
         title = f"Case study: {escapeHtml(info)}" if info else "Case study"
         return f'<aside class="case-study">\n<h2>{title}</h2>\n'
+    if name == "template":
+        title = f"Template: {escapeHtml(info)}" if info else "Template"
+        return f'<section class="dfc-template">\n<h2>{title}</h2>\n'
     if name == "activity":
         title = f"Joint activity: {escapeHtml(info)}" if info else "Joint activity"
         return f'<aside class="activity">\n<h2>{title}</h2>\n'
@@ -98,7 +106,16 @@ def walk(tokens: list[Any]) -> Iterator[Any]:
 
 
 def count_words(tokens: list[Any]) -> int:
-    return sum(len(t.content.split()) for t in walk(tokens) if t.type == "text")
+    """Words a trainee reads on screen: a template is printed and filled in, so it is left out."""
+    words, depth = 0, 0
+    for token in tokens:
+        if token.type == "container_template_open":
+            depth += 1
+        elif token.type == "container_template_close":
+            depth -= 1
+        elif not depth:
+            words += sum(len(t.content.split()) for t in walk([token]) if t.type == "text")
+    return words
 
 
 def references(tokens: list[Any]) -> Iterator[tuple[str, str, int | None, Any]]:

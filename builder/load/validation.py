@@ -22,6 +22,7 @@ NAMED_LISTS = {
     "nodes": "node",
     "choices": "choice",
     "endings": "ending",
+    "elements": "element",
 }
 QUESTION_TYPES = ("single", "multiple", "true-false", "matching", "ordering", "scenario")
 

@@ -1,7 +1,7 @@
 """The course model: what a trainer writes, as typed and checked data.
 
 Field descriptions are reused in error hints and the README. Shape rules live here;
-rules that span files (ids that clash, objectives that do not exist) live in checks.py.
+rules that span files (ids that clash, objectives that do not exist) live in builder/check/.
 """
 
 from __future__ import annotations
@@ -9,19 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-ID_PATTERN = r"^[a-z][a-z0-9-]*$"
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
-Text = Annotated[str, Field(min_length=1)]
-Percent = Annotated[int, Field(ge=0, le=100)]
-TargetName = Literal["scorm12", "scorm2004", "cmi5", "web"]
-
-
-class Strict(BaseModel):
-    """Base for everything read from a trainer's file: unknown fields are errors."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+from builder.model.fields import ID_PATTERN, Id, Percent, Strict, TargetName, Text
+from builder.model.self_assessment import (
+    DONT_KNOW,
+    Band,
+    Condition,
+    Diagnostic,
+    Element,
+    Rule,
+    ScaleOption,
+    Statement,
+)
 
 
 class FinalAssessment(Strict):
@@ -246,37 +246,6 @@ class Quiz(Strict):
     questions: list[Question] = Field(min_length=1, description="the question bank")
 
 
-class ScaleOption(Strict):
-    id: Id = Field(description="answer id, unique in the scale")
-    text: Text = Field(description="the answer as the trainee reads it")
-    score: int = Field(ge=0, le=100, description="points this answer scores")
-
-
-class Statement(Strict):
-    id: Id = Field(description="statement id, unique in the course")
-    prompt: Text = Field(description="the statement to rate")
-
-
-class Band(Strict):
-    id: Id = Field(description="band id")
-    min: int = Field(ge=0, description="lowest total score in this band")
-    title: Text = Field(description="the result's name")
-    text: Text = Field(description="what the result means")
-    next_steps: list[Text] = Field(min_length=1, description="what to do next")
-
-
-class Diagnostic(Strict):
-    kind: Literal["diagnostic"]
-    title: Text = Field(description="heading of the questionnaire")
-    intro: Text = Field(description="how to complete it")
-    scale: list[ScaleOption] = Field(min_length=2, max_length=10)
-    questions: list[Statement] = Field(min_length=1)
-    bands: list[Band] = Field(min_length=1)
-
-
-# What the loader assembles from several files: plain dataclasses, not parsed input.
-
-
 @dataclass
 class Page:
     """One content page: a Markdown file whose first line is its title."""
@@ -315,3 +284,17 @@ class CourseModel:
 
     def page_count(self) -> int:
         return sum(len(m.pages) for m in self.modules)
+
+
+# The self-assessment's types are read from here too.
+__all__ = [
+    "DONT_KNOW",
+    "ID_PATTERN",
+    "Band",
+    "Condition",
+    "Diagnostic",
+    "Element",
+    "Rule",
+    "ScaleOption",
+    "Statement",
+]

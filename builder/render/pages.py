@@ -19,7 +19,13 @@ from markupsafe import Markup
 from builder.load import markup
 from builder.model.course import ChoiceQuestion, Matching, Module, TrueFalse
 from builder.outline.screens import Outline, Screen
-from builder.render.quiz_data import distractor_ids, families, question_data
+from builder.render.quiz_data import (
+    diagnostic_data,
+    diagnostic_view,
+    distractor_ids,
+    families,
+    question_data,
+)
 from builder.render.template_cache import template_cache
 from builder.targets.base import Target
 
@@ -177,11 +183,7 @@ class Renderer:
             data["retryStatus"] = final.failed_with_attempts_left
         diagnostic = self.outline.model.self_assessment
         if diagnostic is not None and any(s.kind == "diagnostic" for s in self.outline.screens):
-            data["diagnostic"] = {
-                "questions": [s.id for s in diagnostic.questions],
-                "scale": {o.id: o.score for o in diagnostic.scale},
-                "bands": [{"id": b.id, "min": b.min, "title": b.title} for b in diagnostic.bands],
-            }
+            data["diagnostic"] = diagnostic_data(diagnostic)
         data.update(target.runtime_data(self.outline))
         data["fingerprint"] = fingerprint(data)
         return data
@@ -250,9 +252,10 @@ class Renderer:
                 questions=[],  # the runtime takes each attempt's questions from the module pages
                 markdown=None,
             )
-        assert self.outline.model.self_assessment is not None
+        diagnostic = self.outline.model.self_assessment
+        assert diagnostic is not None
         return self.env.get_template("diagnostic.html").render(
-            common, diagnostic=self.outline.model.self_assessment
+            common, **diagnostic_view(diagnostic)
         )
 
     def _markdown(self, module: Module, tokens: list[Any]) -> str:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.model.course import ChoiceQuestion, Matching, Ordering, Scenario, TrueFalse
+from builder.model.course import (
+    DONT_KNOW,
+    ChoiceQuestion,
+    Diagnostic,
+    Matching,
+    Ordering,
+    Scenario,
+    TrueFalse,
+)
 
 
 def question_data(question: Any, module_id: str, family: str | None = None) -> dict[str, Any]:
@@ -63,3 +71,41 @@ def families(questions: list[Any]) -> dict[str, str]:
         roots[qid] = node
     linked = {root for qid, root in roots.items() if root != qid}
     return {qid: root for qid, root in roots.items() if root in linked}
+
+
+def diagnostic_data(diagnostic: Diagnostic) -> dict[str, Any]:
+    """What the runtime needs to place an organisation and draw its profile (no text)."""
+    return {
+        "questions": [s.id for s in diagnostic.questions],
+        "scale": {o.id: o.score for o in diagnostic.scale},
+        "answers": diagnostic.answer_ids(),
+        "dontKnow": DONT_KNOW if diagnostic.dont_know else None,
+        "top": max(o.score for o in diagnostic.scale),
+        "elements": [
+            {"id": e.id, "questions": diagnostic.statements_of(e.id)} for e in diagnostic.elements
+        ],
+        "bands": [
+            {"id": compiled["id"], "title": band.title, "rules": compiled["rules"]}
+            for band, compiled in zip(diagnostic.bands, diagnostic.compiled_rules(), strict=True)
+        ],
+    }
+
+
+def diagnostic_view(diagnostic: Diagnostic) -> dict[str, Any]:
+    """What the self-assessment's page shows: statements grouped by element, numbered in order."""
+    groups: list[tuple[Any, list[Any]]] = [
+        (e, [s for s in diagnostic.questions if s.element == e.id]) for e in diagnostic.elements
+    ]
+    if not diagnostic.elements:
+        groups = [(None, list(diagnostic.questions))]
+    answers = [{"id": o.id, "text": o.text} for o in diagnostic.scale]
+    if diagnostic.dont_know:
+        answers.append({"id": DONT_KNOW, "text": diagnostic.dont_know})
+    return {
+        "diagnostic": diagnostic,
+        "groups": groups,
+        "numbers": {s.id: n for n, s in enumerate(diagnostic.questions, 1)},
+        "answers": answers,
+        "dont_know_id": DONT_KNOW,
+        "top": max(o.score for o in diagnostic.scale),
+    }

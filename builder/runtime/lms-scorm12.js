@@ -24,6 +24,7 @@
       case 'true-false': return value === 'true' ? 't' : 'f';
       case 'choice':
       case 'sequencing': return value.map(function (id) { return chr(rec.options, id); }).join(',');
+      case 'likert': return chr(rec.options, value);
       case 'matching': return value.map(function (p) {
         return chr(rec.options, p[0]) + '.' + chr(rec.targets, p[1]);
       }).join(',');

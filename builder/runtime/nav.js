@@ -35,6 +35,11 @@
     this.prev.addEventListener('click', function () { self.go(self.current - 1); });
     this.next.addEventListener('click', function () { self.go(self.current + 1); });
     document.addEventListener('click', function (event) { self.onClick(event); });
+    var resizing = 0;
+    window.addEventListener('resize', function () {
+      window.clearTimeout(resizing);
+      resizing = window.setTimeout(function () { scrollableTables(self.holder); }, 150);
+    });
     var toggle = DFC.$('.dfc-menu-toggle');
     toggle.addEventListener('click', function () {
       var open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -51,8 +56,37 @@
     return -1;
   };
 
+  /* Print one template on its own: the print styles hide everything else while it prints. */
+  DFC.printTemplate = function (section) {
+    var body = document.body;
+    section.classList.add('dfc-print-this');
+    body.classList.add('dfc-print-one');
+    function done() {
+      section.classList.remove('dfc-print-this');
+      body.classList.remove('dfc-print-one');
+      window.removeEventListener('afterprint', done);
+    }
+    window.addEventListener('afterprint', done);
+    try { window.print(); } catch (e) { DFC.warn('printing is not available here'); done(); }
+  };
+
+  /* A table wider than the screen scrolls sideways: it can then take focus, so that a keyboard
+     user can scroll it too. Checked when a screen is shown and when the window changes size. */
+  function scrollableTables(root) {
+    DFC.$$('table', root).forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) {
+        table.tabIndex = 0;
+      } else if (table.hasAttribute('tabindex')) {
+        table.removeAttribute('tabindex');
+      }
+    });
+  }
+  DFC.scrollableTables = scrollableTables;
+
   /* Links to a screen move within the course instead of leaving it. */
   Nav.prototype.onClick = function (event) {
+    var print = event.target.closest && event.target.closest('[data-dfc-print]');
+    if (print) { DFC.printTemplate(print.closest('.dfc-template')); return; }
     var link = event.target.closest && event.target.closest('a[href]');
     if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) return;
     var target = new URL(link.getAttribute('href'), document.baseURI);
@@ -96,6 +130,7 @@
     this.setPager(this.prev, this.screens[index - 1], 'Previous');
     this.setPager(this.next, this.screens[index + 1], 'Next');
     this.app.visit(index, article);
+    scrollableTables(article);
     var form = DFC.$('form.dfc-quiz', article);
     if (form) DFC.Quiz.mount(form, this.app);
     var heading = anchor ? document.getElementById(anchor) : DFC.$('h1', article);

@@ -89,7 +89,7 @@
 
   function questionLookup(data) { return function (qid) { return data.questions[qid]; }; }
   function scaleLookup(data) {
-    var q = { type: 'single', options: Object.keys(data.diagnostic.scale) };
+    var q = { type: 'single', options: data.diagnostic.answers };
     return function () { return q; };
   }
 
@@ -118,7 +118,8 @@
       var diag = '';
       if (state.diag && data.diagnostic) {
         var dids = data.diagnostic.questions;
-        diag = (state.diag.done ? 'd' : 'o') + '!' + encodeAnswers(state.diag.answers, dids, scaleLookup(data));
+        var attempt = state.diag.attempt > 1 ? '.' + state.diag.attempt.toString(36) : '';
+        diag = (state.diag.done ? 'd' : 'o') + attempt + '!' + encodeAnswers(state.diag.answers, dids, scaleLookup(data));
       }
       return ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length),
         ROLES.indexOf(state.role), quizzes, diag, state.records.toString(36)].join('~');
@@ -159,7 +160,11 @@
       });
       if (parts[5] && data.diagnostic) {
         var d = parts[5].split('!');
-        state.diag = { done: d[0] === 'd', answers: decodeAnswers(d[1], data.diagnostic.questions, scaleLookup(data)) };
+        var dhead = d[0].split('.');
+        var dattempt = dhead.length > 1 ? parseInt(dhead[1], 36) : 1;
+        if (d.length !== 2 || dhead.length > 2 || !(dattempt > 0) || (dhead[0] !== 'd' && dhead[0] !== 'o')) throw new Error('bad self-assessment');
+        state.diag = { done: dhead[0] === 'd', attempt: dattempt,
+          answers: decodeAnswers(d[1], data.diagnostic.questions, scaleLookup(data)) };
       }
       return state;
     } catch (e) {
@@ -185,7 +190,11 @@
       x.answers = answers;
       out.quizzes[key] = x;
     });
-    if (a.diag && b.diag && !a.diag.done && b.diag.done) out.diag = b.diag;
+    if (a.diag && b.diag) {
+      var da = a.diag.attempt || 1, db = b.diag.attempt || 1;
+      if (da !== db) out.diag = da > db ? a.diag : b.diag;
+      else if (!a.diag.done && b.diag.done) out.diag = b.diag;
+    }
     return out;
   }
 

@@ -74,7 +74,6 @@ questions:
     prompt: Everyone knows the way out.
 bands:
   - id: start
-    min: 0
     title: Getting started
     text: There is work to do.
     next_steps:

@@ -80,6 +80,9 @@ def test_no_page_scrolls_sideways_at_320px(page, base_url, course):
         if screen["kind"] in ("quiz", "final"):
             trainee.answer_all(right=False)
             trainee.submit()
+        if screen["kind"] == "diagnostic":
+            trainee.rate_all()  # the result, its profile chart and its joint actions
+            trainee.submit()
         width = page.evaluate("() => document.documentElement.scrollWidth")
         if width > 320:
             wide.append((screen["id"], width))

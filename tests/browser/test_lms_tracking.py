@@ -20,7 +20,14 @@ def package(course: str, version: str) -> str:
 
 
 def graded(cmi: dict, version: str) -> list[dict]:
-    return [i for i in cmi["interactions"].values() if i["id"] != "role"]
+    """The graded answers: not the role, nor the self-assessment's statements and result."""
+    return [
+        i
+        for i in cmi["interactions"].values()
+        if i["id"] != "role"
+        and not i["id"].startswith("self-assessment")
+        and i.get("result") != "neutral"
+    ]
 
 
 def assert_clean_session(page, base_url: str, folder: str, version: str) -> None:

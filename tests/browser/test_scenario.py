@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from scenario_course import scenario_site  # noqa: F401  (a fixture)
-from trainee import WAIT, close, launch
+from trainee import WAIT, close, launch, lms_errors
 
 VERSIONS = {"1.2": "scorm12", "2004": "scorm2004"}
 SCENARIO = "rev-s1"
@@ -86,7 +86,7 @@ def test_every_path_reaches_its_ending_and_each_decision_is_recorded(page, base_
         percent = round(100 * (2 * points / 4 + 1) / 3)
         raw = cmi["core"]["score"]["raw"] if version == "1.2" else cmi["score"]["raw"]
         assert raw == str(percent)
-        assert page.evaluate("lmsErrors") == []
+        assert lms_errors(page) == []
         assert page.problems == []
 
 
@@ -118,7 +118,7 @@ def test_a_trainee_who_leaves_mid_scenario_resumes_where_they_were(page, base_ur
     assert "scored 1 of the best path’s 4 points" in frame.inner_text(f"{BOX} [data-dfc-result]")
     cmi = close(page)
     assert [r["id"] for r in decisions(cmi)] == [f"{SCENARIO}-n1", f"{SCENARIO}-n3"]
-    assert page.evaluate("lmsErrors") == []
+    assert lms_errors(page) == []
     assert page.problems == []
 
 

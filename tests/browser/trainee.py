@@ -114,12 +114,14 @@ class Trainee:
         frame.wait_for_selector("#dfc-screen [data-dfc-quiz-result]:not([hidden])", timeout=WAIT)
 
     def rate_all(self) -> None:
-        """Complete the self-assessment with the middle of the scale."""
+        """Complete the self-assessment with the middle of the scale, and "don't know" to
+        every fourth statement where the questionnaire offers it."""
         frame = self.frame
         diag = frame.evaluate("DFC.data().diagnostic")
         scale = list(diag["scale"])
-        for qid in diag["questions"]:
-            frame.check(f"#q-{qid} input[value='{scale[len(scale) // 2]}']")
+        for n, qid in enumerate(diag["questions"]):
+            answer = diag.get("dontKnow") if n % 4 == 3 else None
+            frame.check(f"#q-{qid} input[value='{answer or scale[len(scale) // 2]}']")
 
     def complete_course(self, final_right: bool = True) -> list[str]:
         """Walk every screen with Next, doing each quiz; return the final's questions."""

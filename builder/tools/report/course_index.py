@@ -134,13 +134,14 @@ def _index_scenario(index: CourseIndex, question: Any, module_id: str) -> None:
         )
 
 
-def element_of(statement: Any) -> str:
+def element_of(statement: Any, titles: dict[str, str] | None = None) -> str:
     """The element a self-assessment statement belongs to: its own `element` field when the
-    source has one, else the words before the prompt's first colon ("Service organisation:
-    ..."), without any qualifier after a comma ("Level of involvement, corporate")."""
+    source has one (shown by the element's title), else the words before the prompt's first
+    colon ("Service organisation: ..."), without any qualifier after a comma ("Level of
+    involvement, corporate")."""
     named = getattr(statement, "element", None)
     if named:
-        return str(named)
+        return (titles or {}).get(str(named), str(named))
     prompt = str(getattr(statement, "prompt", ""))
     head, colon, _ = prompt.partition(":")
     if not colon or len(head) > 60:
@@ -149,12 +150,17 @@ def element_of(statement: Any) -> str:
 
 
 def _index_self_assessment(diagnostic: Any) -> SelfAssessment:
-    statements = {s.id: element_of(s) for s in diagnostic.questions}
+    titles = {
+        str(e.id): str(getattr(e, "title", e.id))
+        for e in getattr(diagnostic, "elements", None) or []
+    }
+    statements = {s.id: element_of(s, titles) for s in diagnostic.questions}
     scale: dict[str, float | None] = {}
     for option in diagnostic.scale:
         score = getattr(option, "score", None)
         scale[option.id] = None if score is None else float(score)
     zones_source = getattr(diagnostic, "zones", None) or getattr(diagnostic, "bands", None) or []
     zones = {z.id: str(getattr(z, "title", z.id)) for z in zones_source}
-    elements = list(dict.fromkeys(statements.values()))
+    elements = list(dict.fromkeys([*titles.values(), *statements.values()]))
+    elements = [e for e in elements if e in statements.values()]
     return SelfAssessment(statements, scale, zones, elements)
