@@ -334,7 +334,8 @@
     /* One answer: a cmi5 allowed statement by the profile in docs/cmi5-statements.md. */
     function answered(rec) {
       if (ended || !normal || !iri) return;
-      var question = rec.question || String(rec.id).replace(/-attempt-\d+$/, '');
+      /* The interaction id less its attempt: a scenario decision keeps its node (lead-s1-n2). */
+      var question = String(rec.id).replace(/-attempt-\d+$/, '');
       var attempt = rec.attempt || +((/-attempt-(\d+)$/.exec(rec.id) || [])[1] || 1);
       var quiz = rec.quiz || (question === 'role' ? '' : data.graded || '');
       var definition = { type: INTERACTION, interactionType: rec.type };

@@ -18,7 +18,7 @@ import pytest
 from cmi5_lms import Cmi5Lms, Launch
 from lxml import etree
 from ralph_server import Ralph
-from trainee import Trainee
+from trainee import Trainee, interaction_ids
 
 from builder import api
 
@@ -184,11 +184,16 @@ def test_normal_pass(tab, lms, ralph, enrol, course):
     trainee = open_course(tab, lms, reg)
     trainee.start("rep")
     final = trainee.complete_course(final_right=True)
+    data = trainee.data()
     wait_for(lms, reg, "passed")
     leave(tab, lms, reg)
+    # The self-assessment reports each statement and the zone when it is finished; a
+    # scenario reports each decision.
+    diagnostic = data.get("diagnostic")
+    rated = [*diagnostic["questions"], "self-assessment"] if diagnostic else []
     assert lms.sequence(reg) == [
-        "launched", "initialized", "answered:role", "completed", *answers(final), "passed",
-        "terminated",
+        "launched", "initialized", "answered:role", *answers(rated), "completed",
+        *answers(interaction_ids(data, final)), "passed", "terminated",
     ]  # fmt: skip
     statements = lms.statements(reg)
     passed = next(s for s in statements if s["verb"]["id"].endswith("/passed"))
@@ -201,24 +206,38 @@ def test_normal_pass(tab, lms, ralph, enrol, course):
     )
     role = next(s for s in statements if s["object"]["id"].endswith("/questions/role"))
     assert role["result"] == {"response": "rep"}
-    graded = [s for s in statements if s["verb"]["id"].endswith("/answered")][1:]
+    iri = lms.registrations[reg].iri
+    answered = [s for s in statements if s["verb"]["id"].endswith("/answered")]
+    graded = [
+        s for s in answered if s["context"]["extensions"].get(iri + "/extensions/quiz") == "final"
+    ]
+    assert len(graded) == len(interaction_ids(data, final))
     assert all(s["result"]["success"] is True for s in graded)
     assert all(
         s["result"]["response"] == s["object"]["definition"]["correctResponsesPattern"][0]
         for s in graded
     )
-    iri = lms.registrations[reg].iri
-    assert {s["context"]["extensions"][iri + "/extensions/quiz"] for s in graded} == {"final"}
+    rated = [
+        s
+        for s in answered
+        if s["context"]["extensions"].get(iri + "/extensions/quiz") == "self-assessment"
+    ]
+    assert all("success" not in s["result"] for s in rated)
     questions = lms_questions(lms, reg)
     kinds = {"single": "choice", "multiple": "choice", "true-false": "true-false",
-             "matching": "matching", "ordering": "sequencing"}  # fmt: skip
-    for s, qid in zip(graded, final, strict=True):
-        q = questions[qid]
+             "matching": "matching", "ordering": "sequencing", "scenario": "choice"}  # fmt: skip
+    for s in graded:
+        qid = s["object"]["id"].rsplit("/questions/", 1)[1]
+        q = questions.get(qid)
         definition = s["object"]["definition"]
+        if q is None:  # a scenario decision: <question>-<node>
+            q = questions[qid.rsplit("-", 1)[0]]
+            assert q["type"] == "scenario" and definition["interactionType"] == "choice"
+            continue
         assert definition["interactionType"] == kinds[q["type"]]
         ids = [{"id": o} for o in q["options"]]
         if q["type"] == "matching":
-            assert definition["source"] == ids and definition["target"] == ids
+            assert definition["source"] == ids
             assert s["result"]["response"].count("[.]") == len(ids)
         elif q["type"] == "true-false":
             assert s["result"]["response"] in ("true", "false") and "choices" not in definition
