@@ -60,9 +60,8 @@ def packages(tmp_path_factory) -> dict[str, dict[str, Package]]:
     return built
 
 
-def test_the_builders_schema_is_the_published_one():
-    if not SHARED_XSD.is_file():
-        pytest.skip("../shared/cmi5 is not beside the repository")
+def test_the_builders_schema_is_the_published_one(cmi5_schema):
+    # The fixture fails under CI, and skips elsewhere, when ../shared/cmi5 is missing.
     assert SCHEMA.read_bytes() == SHARED_XSD.read_bytes()
 
 
