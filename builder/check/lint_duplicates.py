@@ -22,7 +22,14 @@ from typing import Any
 
 from builder.check.locations import attached_banks, field_line, where_first
 from builder.load.loader import Loaded
-from builder.model.course import ChoiceQuestion, Matching, Ordering, QuestionBase, TrueFalse
+from builder.model.course import (
+    ChoiceQuestion,
+    Matching,
+    Ordering,
+    QuestionBase,
+    TrueFalse,
+    variant_roots,
+)
 from builder.model.problems import Location, Problems
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -119,12 +126,4 @@ def _word_hashes(word: str) -> tuple[int, ...]:
 
 def _families(entries: list[tuple[str, str, int, Any, set[str]]]) -> dict[str, str]:
     """Question id -> the root of its `variant_of` chain (itself when it has none)."""
-    parent = {e[3].id: e[3].variant_of for e in entries}
-    roots: dict[str, str] = {}
-    for qid in parent:
-        seen, node = [qid], qid
-        while parent.get(node) and parent[node] not in seen:
-            node = parent[node]  # type: ignore[assignment]
-            seen.append(node)
-        roots[qid] = node
-    return roots
+    return variant_roots([e[3] for e in entries])

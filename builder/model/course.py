@@ -268,6 +268,19 @@ class Module:
     quiz: Quiz | None = None
 
 
+def variant_roots(questions: list[Any]) -> dict[str, str]:
+    """Question id -> the root of its `variant_of` chain (itself when it has none)."""
+    parent = {q.id: q.variant_of for q in questions}
+    roots: dict[str, str] = {}
+    for qid in parent:
+        chain, node = [qid], qid
+        while parent.get(node) and parent[node] not in chain:
+            node = parent[node]
+            chain.append(node)
+        roots[qid] = node
+    return roots
+
+
 @dataclass
 class CourseModel:
     """Everything the renderer needs, read and checked."""

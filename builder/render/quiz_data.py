@@ -12,6 +12,7 @@ from builder.model.course import (
     Ordering,
     Scenario,
     TrueFalse,
+    variant_roots,
 )
 
 
@@ -61,14 +62,7 @@ def distractor_ids(question: Matching) -> list[str]:
 
 def families(questions: list[Any]) -> dict[str, str]:
     """Question id -> the id its `variant_of` family shares, for questions that have one."""
-    parent = {q.id: q.variant_of for q in questions}
-    roots: dict[str, str] = {}
-    for qid in parent:
-        chain, node = [qid], qid
-        while parent.get(node) and parent[node] not in chain:
-            node = parent[node]  # type: ignore[assignment]
-            chain.append(node)
-        roots[qid] = node
+    roots = variant_roots(questions)
     linked = {root for qid, root in roots.items() if root != qid}
     return {qid: root for qid, root in roots.items() if root in linked}
 
