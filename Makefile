@@ -10,15 +10,15 @@ RALPH_VENV = .venv-ralph
 RALPH_STAMP = $(RALPH_VENV)/.installed
 RALPH_REQUIREMENTS = tests/browser/ralph-requirements.txt
 
-.PHONY: build test test-fast lint chromium bench clean
+.PHONY: build test test-fast lint chromium openssh bench clean
 
 build: $(STAMP)
 	$(BIN)/dfc-course build
 
-test: $(STAMP) $(NODE_STAMP) $(RALPH_STAMP) chromium lint
+test: $(STAMP) $(NODE_STAMP) $(RALPH_STAMP) chromium openssh lint
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) openssh
 	$(BIN)/python -m pytest -m "not browser"
 
 lint: $(STAMP)
@@ -43,6 +43,10 @@ $(RALPH_STAMP): $(RALPH_REQUIREMENTS)
 
 chromium:
 	@scripts/install-chromium.sh
+
+# ssh-keygen signs and checks approvals (dfc-course approve, build --release, verify).
+openssh:
+	@scripts/install-openssh.sh
 
 clean:
 	rm -rf dist $(VENV) $(RALPH_VENV) tests/browser/node_modules

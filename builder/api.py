@@ -84,10 +84,29 @@ def _assemble(
     target = get_target(name)
     files = {**screens, **runtime_files(target), **target.extra_files(outline)}
     files["index.html"] = renderer.render_shell(target)
+    stamp = outline.model.release
+    if stamp is not None:
+        from builder.release.package_info import RELEASE_FILE, release_json
+
+        package = target.package_name(outline)
+        files[RELEASE_FILE] = release_json(outline.model.course, stamp, target.name, package)
     manifest = target.build_manifest(outline, sorted(files))
     if manifest is not None:
         files[target.manifest_name] = manifest
     return {target.package_name(outline): files}
+
+
+def release_stamp(root: Path, model: CourseModel, git_commit: str | None = None) -> None:
+    """Check the approvals of the sources at `root`; on success, stamp `model` for release.
+
+    Raises CourseError naming every missing or invalid approval (and open review comment).
+    """
+    from builder.release.checks import release_problems_and_stamp
+
+    stamp, problems = release_problems_and_stamp(root, model, git_commit)
+    if problems:
+        raise CourseError(problems)
+    model.release = stamp
 
 
 def build(
@@ -97,18 +116,22 @@ def build(
     per_module: bool = False,
     strict: bool = False,
     progress: Progress | None = None,
+    release: bool = False,
+    git_commit: str | None = None,
 ) -> BuildReport:
     """Build the course's packages and facilitator handbook into `out` (default: <root>/dist).
 
     When `out` already holds this build of these sources (see builder/cache.py), the
     recorded report is returned, warnings included, and nothing is rendered or written.
+    A release build (`release`) first checks the approvals and is never taken from the
+    record; `git_commit` overrides the commit release.json names (verify uses it).
     """
     from builder.package import build_cache as cache
 
     started = time.perf_counter()
     options = {"formats": formats or [], "per_module": per_module, "strict": strict}
     key, cached = cache.lookup(root, out or root / "dist", options)
-    if cached is not None:
+    if cached is not None and not release:
         cached.up_to_date = True
         cached.seconds = time.perf_counter() - started
         return cached
@@ -123,6 +146,8 @@ def build(
     gc.set_threshold(10_000, 50, 1000)
     try:
         model, warnings = validate(root, strict, formats)
+        if release:
+            release_stamp(root, model, git_commit)
         chosen = formats or list(model.course.packages)
         packages = render_packages(model, chosen, per_module, progress)
         handbook = render_handbook(model, _template_folder())
@@ -141,7 +166,8 @@ def build(
         report.packages.append(Written(dest, write_package(files, dest)))
     dest = out / f"{model.course.id}-{model.course.version}-handbook.html"
     report.handbook = Written(dest, write_file(handbook, dest))
-    cache.record(root, out, key, options, report)
+    if not release:
+        cache.record(root, out, key, options, report)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -6,31 +6,14 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-T = TypeVar("T")
+from builder.cli_common import _echo_problems, _run, course_option, debug_option
+
 FORMATS = click.Choice(["scorm12", "scorm2004", "cmi5", "web"])
-
-
-def course_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--course",
-        "course_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=".",
-        show_default=True,
-        help="The course folder (holds course/, modules/, quizzes/).",
-    )(func)
-
-
-def debug_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")(
-        func
-    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,6 +39,9 @@ def main() -> None:
 @click.option("--per-module", is_flag=True, help="Also write one package per module.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only warnings and errors.")
+@click.option(
+    "--release", is_flag=True, help="Build only if every group has approved these sources."
+)
 @debug_option
 def build(
     course_dir: Path,
@@ -64,6 +50,7 @@ def build(
     per_module: bool,
     strict: bool,
     quiet: bool,
+    release: bool,
     debug: bool,
 ) -> None:
     """Build the course into packages in dist/."""
@@ -71,7 +58,8 @@ def build(
 
     progress = None if quiet or not _is_terminal() else _show_progress
     report = _run(
-        lambda: api.build(course_dir, out, list(formats), per_module, strict, progress), debug
+        lambda: api.build(course_dir, out, list(formats), per_module, strict, progress, release),
+        debug,
     )
     _echo_problems(report.warnings)
     if not quiet:
@@ -221,48 +209,6 @@ def report(
     click.echo(f"wrote {out}", err=True)
 
 
-def _run(action: Callable[[], T], debug: bool, output: str = "text") -> T:
-    """Run `action`; turn every failure into a message and an exit code, never a traceback."""
-    from builder.model.problems import CourseError, TrainerError
-
-    try:
-        return action()
-    except CourseError as exc:
-        if output == "json":
-            problems = [p.as_dict() for p in exc.problems]
-            click.echo(json.dumps({"ok": False, "problems": problems}, indent=2))
-        else:
-            _echo_problems(exc.problems)
-            click.echo(click.style(f"error: {exc.summary()}", fg="red", bold=True), err=True)
-        sys.exit(1)
-    except TrainerError as exc:
-        click.echo(click.style(f"error: {exc}", fg="red"), err=True)
-        sys.exit(1)
-    except OSError as exc:
-        if debug:
-            raise
-        click.echo(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("stopped: no package was changed", err=True)
-        sys.exit(130)
-    except Exception as exc:  # a fault in dfc-course itself, never the trainer's input
-        if debug:
-            raise
-        click.echo(
-            f"error: dfc-course failed unexpectedly ({type(exc).__name__}: {exc}); "
-            "no package was changed. Run again with --debug and report the output.",
-            err=True,
-        )
-        sys.exit(1)
-
-
-def _echo_problems(problems: Any) -> None:
-    colours = {"error": "red", "warning": "yellow"}
-    for problem in problems:
-        click.echo(click.style(problem.format(), fg=colours.get(problem.severity.value)), err=True)
-
-
 def _echo_build_summary(report: Any) -> None:
     """A table of the files written, then one line of counts and time."""
     files = [*report.packages, *([report.handbook] if report.handbook else [])]
@@ -298,3 +244,13 @@ def _is_terminal() -> bool:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _add_release_commands() -> None:
+    from builder.cli_release import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_release_commands()

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from builder.model.approval import Approval, ReleaseStamp
 from builder.model.fields import ID_PATTERN, Id, Percent, Strict, TargetName, Text
 from builder.model.self_assessment import (
     DONT_KNOW,
@@ -75,6 +76,9 @@ class Course(Strict):
         ["scorm12", "scorm2004"], min_length=1, description="packages to build"
     )
     lint: Lint = Field(Lint(), description="settings of the item-writing lint rules")
+    approval: Approval | None = Field(
+        None, description="who must sign a version off before a release build"
+    )
 
 
 class Objective(Strict):
@@ -288,6 +292,7 @@ class CourseModel:
     course: Course
     modules: list[Module]
     self_assessment: Diagnostic | None = None
+    release: ReleaseStamp | None = None  # set only by a release build
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

@@ -123,6 +123,7 @@ class Renderer:
             screens=self.outline.screens,
             menu=self._menu(),
             roles=ROLES,
+            approved=release.approved_line() if (release := self.outline.model.release) else None,
             data=Markup(data),
             scripts=[f"runtime/{name}" for name in runtime_scripts(target)],
         )
@@ -184,6 +185,8 @@ class Renderer:
         diagnostic = self.outline.model.self_assessment
         if diagnostic is not None and any(s.kind == "diagnostic" for s in self.outline.screens):
             data["diagnostic"] = diagnostic_data(diagnostic)
+        if self.outline.model.release is not None:
+            data["contentHash"] = self.outline.model.release.content_hash
         data.update(target.runtime_data(self.outline))
         data["fingerprint"] = fingerprint(data)
         return data

@@ -395,7 +395,7 @@ CASES: dict[str, Case] = {
     "unknown: a field nothing is like": Case(
         {COURSE: Edit("audience:", "colour: red\naudience:")},
         [
-            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, iri, packages, lint)",
+            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval)",
         ],
     ),
     # --- empty files ------------------------------------------------------------------------

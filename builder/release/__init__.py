@@ -1,0 +1,1 @@
+"""Joint sign-off beside the pipeline: the content hash, approvals signed with OpenSSH, release checks, release.json and review comments. May import builder.model, builder.discover and builder.load."""
