@@ -123,7 +123,13 @@ def check_scenario_flow(scenario: Scenario, element) -> None:
     assert len(endings) == len(scenario.endings)
     for ending, shown in zip(scenario.endings, endings, strict=True):
         assert words(markup.plain(ending.text)) in text_of(shown)
-    assert f"Best path ({scenario.best_points()} points)" in text_of(element)
+    best = [
+        f"Step {n}: "
+        + " or ".join(chr(65 + i) for i, c in enumerate(node.choices) if c.score == top)
+        for n, node in enumerate(scenario.nodes, 1)
+        if (top := max(c.score for c in node.choices)) is not None
+    ]
+    assert "Best choice at each step: " + "; ".join(best) in text_of(element)
 
 
 def test_key_points_come_from_the_summary_page(bundled):

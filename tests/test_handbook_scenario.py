@@ -53,10 +53,10 @@ def test_every_step_with_its_choices_scores_consequences_and_where_they_lead(sce
     assert "10 % savings target" in text(steps[0])
 
 
-def test_endings_and_the_best_path(scenario):
+def test_endings_and_the_best_choice_at_each_step(scenario):
     endings = scenario.find_class("ending")
     assert [e.get("id") for e in endings] == ["q-rev-s1-e1", "q-rev-s1-e2", "q-rev-s1-e3"]
     assert "The review stalls." in text(endings[2])
     answer = text(scenario.find_class("answer")[0])
-    assert answer == "Best path (4 points): Step 1: A → Step 2: A → Ending 1"
+    assert answer == "Best choice at each step: Step 1: A; Step 2: A; Step 3: A"
     assert "Scenario: a branching dilemma" in text(scenario.find_class("qmeta")[0])

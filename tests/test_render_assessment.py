@@ -47,7 +47,7 @@ def test_a_scenario_renders_one_section_per_node_with_radio_choices(scenario_pkg
 
 def test_scenario_data_for_the_runtime(scenario_pkg):
     q = data_of(scenario_pkg)["questions"]["rev-s1"]
-    assert q["type"] == "scenario" and q["start"] == "n1" and q["best"] == 4
+    assert q["type"] == "scenario" and q["start"] == "n1" and "best" not in q
     assert q["nodes"]["n1"] == [["a", "n2", "", 2], ["b", "n3", "", 0], ["c", "", "e2", 1]]
     assert q["weighting"] == 2
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from helpers import FIXTURES, fixture_text
 
 from builder import api
 from builder.model.course import Scenario
+from builder.model.scenario_score import credit
 
 QUIZ = "quizzes/review.yaml"
 BASE = fixture_text("scenario", QUIZ)
@@ -105,11 +108,14 @@ def test_each_scenario_check_names_file_line_and_field(make_course, cli, case):
     assert message in result.stderr.splitlines(), result.stderr
 
 
-def test_the_fixture_scenario_is_valid_and_scores_its_best_path():
+def test_the_fixture_scenario_is_valid_and_the_best_choice_at_every_step_scores_full_marks():
     model, _warnings = api.validate(FIXTURES / "scenario", strict=True)
     scenario = model.modules[0].quiz.questions[0]
     assert isinstance(scenario, Scenario)
-    assert scenario.best_points() == 4  # n1 a (2) then n2 a (2)
+    assert credit(scenario, ["a", "a"]) == 1  # n1 a (2 of 2) then n2 a (2 of 2)
+    assert credit(scenario, ["c"]) == Fraction(1, 2)  # n1 c: 1 of the 2 on offer
+    assert credit(scenario, ["b", "a"]) == Fraction(1, 3)  # 0 + 1 of 2 + 1
+    assert credit(scenario, ["a"]) == 0  # not finished
 
 
 def test_a_loop_with_a_way_out_is_allowed_and_earns_nothing_extra(make_course):
@@ -125,7 +131,10 @@ def test_a_loop_with_a_way_out_is_allowed_and_earns_nothing_extra(make_course):
         base="scenario",
     )
     model, _ = api.validate(root)
-    assert model.modules[0].quiz.questions[0].best_points() == 4
+    scenario = model.modules[0].quiz.questions[0]
+    # Round the loop (0, then 1 of 1 on offer) and then the best way out: 5 of 7.
+    assert credit(scenario, ["b", "a", "a", "a"]) == Fraction(5, 7)
+    assert credit(scenario, ["a", "a"]) == 1
 
 
 MINIMAL_QUIZ = "quizzes/fire-basics.yaml"

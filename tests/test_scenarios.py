@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from builder import api
 from builder.model.course import Scenario
+from builder.model.scenario_score import best_score, credit
 
 REPO = Path(__file__).parents[1]
 
@@ -58,23 +60,21 @@ def test_every_path_reaches_an_ending(scenario):
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)
-def test_each_path_scores_its_points_over_the_best_path(scenario):
-    paths = walk(scenario)
-    best = max(points for _, _, points in paths)
-    assert best == scenario.best_points() > 0
-    scores = {tuple(taken): points / best for taken, _, points in paths}
-    assert all(0 <= score <= 1 for score in scores.values())
-    full = [taken for taken, score in scores.items() if score == 1]
-    assert len(full) == 1, f"one best path, not {full}"
-    # The best path takes the best choice at every step, and ends at the best ending.
+def test_the_best_choice_at_every_step_and_only_that_scores_full_marks(scenario):
     nodes = {n.id: n for n in scenario.nodes}
-    for node_id, choice_id in full[0]:
-        choice = next(c for c in nodes[node_id].choices if c.id == choice_id)
-        assert choice.score == 2
-    best_ending = next(ending for taken, ending, _ in walk(scenario) if tuple(taken) == full[0])
-    assert best_ending == scenario.endings[0].id
-    # A trainee who makes any poor choice scores less than full marks.
-    assert min(scores.values()) < 0.5
+    scores = {}
+    for taken, _ending, _points in walk(scenario):
+        path = [choice for _node, choice in taken]
+        all_best = all(
+            next(c for c in nodes[n].choices if c.id == c_id).score == best_score(nodes[n])
+            for n, c_id in taken
+        )
+        scores[tuple(path)] = credit(scenario, path)
+        assert (scores[tuple(path)] == 1) is all_best, path
+    assert all(0 <= score <= 1 for score in scores.values())
+    assert max(scores.values()) == 1
+    # A trainee who makes poor choices scores well short of full marks.
+    assert min(scores.values()) < Fraction(1, 2)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.id)

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from builder.handbook.page_text import handbook_markdown
 from builder.load import markup
 from builder.model.course import Module, Scenario
+from builder.model.scenario_score import best_score
 
 SCORE_WORDS = {0: "poor", 1: "partial", 2: "best"}
 
@@ -46,8 +47,7 @@ class FlowEnding:
 
 @dataclass
 class ScenarioFlow:
-    best: int
-    best_path: list[str]
+    best_choices: list[str]
     steps: list[FlowStep]
     endings: list[FlowEnding]
 
@@ -78,32 +78,14 @@ def scenario_flow(module: Module, scenario: Scenario) -> ScenarioFlow:
     endings = [
         FlowEnding(ending_of[e.id], e.id, f"{base}-{e.id}", text(e.text)) for e in scenario.endings
     ]
-    return ScenarioFlow(
-        scenario.best_points(), _best_path(scenario, step_of, ending_of), steps, endings
-    )
+    return ScenarioFlow(_best_choices(scenario, step_of), steps, endings)
 
 
-def _best_path(scenario: Scenario, step_of: dict[str, int], ending_of: dict[str, int]) -> list[str]:
-    """The steps of one best path, as "Step 1: A", ending with "Ending 1"."""
-    nodes = {n.id: n for n in scenario.nodes}
-    memo: dict[str, tuple[int, list[str]]] = {}
-
-    def best(node_id: str, on_way: frozenset[str]) -> tuple[int, list[str]]:
-        if node_id in memo:
-            return memo[node_id]
-        found: tuple[int, list[str]] = (-1, [])
-        for n, choice in enumerate(nodes[node_id].choices):
-            here = f"Step {step_of[node_id]}: {chr(ord('A') + n)}"
-            if choice.end:
-                option = (choice.score, [here, f"Ending {ending_of[choice.end]}"])
-            elif choice.next and choice.next not in on_way:
-                points, rest = best(choice.next, on_way | {node_id})
-                option = (choice.score + points, [here, *rest]) if points >= 0 else (-1, [])
-            else:
-                continue
-            if option[0] > found[0]:
-                found = option
-        memo[node_id] = found
-        return found
-
-    return best(scenario.start, frozenset())[1]
+def _best_choices(scenario: Scenario, step_of: dict[str, int]) -> list[str]:
+    """The best choice at each step, as "Step 1: A" (or "Step 2: A or C" when scores tie)."""
+    found = []
+    for node in scenario.nodes:
+        top = best_score(node)
+        letters = [chr(ord("A") + n) for n, c in enumerate(node.choices) if c.score == top]
+        found.append(f"Step {step_of[node.id]}: {' or '.join(letters)}")
+    return found

@@ -207,7 +207,7 @@ def _question_view(
     )
     if isinstance(question, Scenario):
         view.flow = scenario_flow(module, question)
-        view.answers = [" → ".join(view.flow.best_path)]
+        view.answers = view.flow.best_choices
     elif isinstance(question, TrueFalse):
         view.answers = ["True" if question.answer else "False"]
         view.choices = [

@@ -204,35 +204,6 @@ class Scenario(QuestionCore):
     def node(self, node_id: str) -> ScenarioNode | None:
         return next((n for n in self.nodes if n.id == node_id), None)
 
-    def best_points(self) -> int:
-        """The points of the best path from the start to an ending.
-
-        A choice that leads back to a node already on the way counts for nothing: looping
-        never earns more than the best way through.
-        """
-        nodes = {n.id: n for n in self.nodes}
-        memo: dict[str, int] = {}
-        on_way: set[str] = set()
-
-        def best(node_id: str) -> int:
-            if node_id in memo:
-                return memo[node_id]
-            node = nodes.get(node_id)
-            if node is None or node_id in on_way:
-                return -1
-            on_way.add(node_id)
-            found = -1
-            for choice in node.choices:
-                if choice.end is not None:
-                    found = max(found, choice.score)
-                elif choice.next is not None and (rest := best(choice.next)) >= 0:
-                    found = max(found, choice.score + rest)
-            on_way.discard(node_id)
-            memo[node_id] = found
-            return found
-
-        return max(best(self.start), 0)
-
 
 Question = Annotated[
     SingleChoice | MultipleResponse | TrueFalse | Matching | Ordering | Scenario,

@@ -51,7 +51,6 @@ def question_data(question: Any, module_id: str, family: str | None = None) -> d
             n.id: [[c.id, c.next or "", c.end or "", c.score] for c in n.choices]
             for n in question.nodes
         }
-        data["best"] = question.best_points()
     return data
 
 

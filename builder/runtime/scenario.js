@@ -1,9 +1,10 @@
-/* Scenarios: one decision at a time. The answer is the path taken (a list of choice ids);
-   it scores its points over the best path's. A decision stands: there is no going back. */
+/* Scenarios: one decision at a time. The answer is the path taken (a list of choice ids).
+   It earns the points of the choices taken over the best points on offer at the steps
+   visited, so the best choice at every step earns full marks whatever the path's length.
+   A decision stands: there is no going back. */
 (function () {
   'use strict';
   var DFC = window.DFC;
-  var RESULTS = ['incorrect', 'neutral', 'correct'];
 
   /* Follow a path from the start: each step's node, choice [id, next, end, score] and
      position; then the node it stands at, or the ending it reached. */
@@ -21,13 +22,23 @@
   }
 
   function ended(q, path) { return !!(path && path.length && walk(q, path).end); }
-  function points(q, path) {
-    return walk(q, path).steps.reduce(function (sum, s) { return sum + s.choice[3]; }, 0);
+  /* The highest score any choice at the node earns. */
+  function bestAt(q, node) {
+    return Math.max.apply(null, q.nodes[node].map(function (c) { return c[3]; }));
+  }
+  function isBest(q, step) { return step.choice[3] === bestAt(q, step.node); }
+  /* The points taken and the best points on offer at the steps visited. */
+  function tally(q, path) {
+    return walk(q, path).steps.reduce(function (sum, s) {
+      return { got: sum.got + s.choice[3], offered: sum.offered + bestAt(q, s.node),
+        best: sum.best + (isBest(q, s) ? 1 : 0), steps: sum.steps + 1 };
+    }, { got: 0, offered: 0, best: 0, steps: 0 });
   }
   /* The share of the marks (0 to 1) the path earns; nothing until it reaches an ending. */
   function credit(q, path) {
     if (!ended(q, path)) return 0;
-    return q.best ? Math.min(1, points(q, path) / q.best) : 1;
+    var t = tally(q, path);
+    return t.offered ? t.got / t.offered : 1;
   }
 
   /* In suspend data: each step's choice position, one base-36 character a step. */
@@ -45,13 +56,14 @@
     return path;
   }
 
-  /* One LMS interaction per decision: id <question>-<node>, a result by the choice's score. */
+  /* One LMS interaction per decision: id <question>-<node>; correct for a best choice,
+     neutral for one that earns some points, incorrect for none. */
   function decisions(q, path) {
     return walk(q, path).steps.map(function (s) {
-      var choices = q.nodes[s.node];
-      var best = choices.filter(function (c) { return c[3] === 2; }).map(function (c) { return c[0]; });
+      var choices = q.nodes[s.node], top = bestAt(q, s.node);
+      var best = choices.filter(function (c) { return c[3] === top; }).map(function (c) { return c[0]; });
       return { node: s.node, options: choices.map(function (c) { return c[0]; }), response: [s.choice[0]],
-        correct: best.length ? best : undefined, result: RESULTS[s.choice[3]] };
+        correct: best, result: s.choice[3] === top ? 'correct' : s.choice[3] > 0 ? 'neutral' : 'incorrect' };
     });
   }
 
@@ -112,16 +124,21 @@
     show(box, q, path, false);
   }
 
+  /* In the same terms as the handbook and the trainer's preview. */
+  function summary(t) {
+    return 'You took the best choice at ' + t.best + ' of ' + t.steps + (t.steps === 1 ? ' step' : ' steps') +
+      ' (' + t.got + ' of the ' + t.offered + ' points on offer at those steps).';
+  }
+
   /* After the quiz is marked: the path stays in view with the score it earned. */
   function mark(box, q, path) {
     DFC.$$('fieldset', box).forEach(function (f) { f.disabled = true; });
     DFC.$$('[data-dfc-decide]', box).forEach(function (b) { b.disabled = true; });
     var result = DFC.$('[data-dfc-result]', box);
     result.hidden = false;
-    result.textContent = ended(q, path) ? 'Your path scored ' + points(q, path) + ' of the best path’s ' + q.best + ' points.' :
-      'You did not finish this scenario.';
+    result.textContent = ended(q, path) ? summary(tally(q, path)) : 'You did not finish this scenario.';
   }
 
-  DFC.Scenario = { walk: walk, ended: ended, credit: credit, encode: encode, decode: decode,
+  DFC.Scenario = { walk: walk, ended: ended, credit: credit, tally: tally, bestAt: bestAt, encode: encode, decode: decode,
     decisions: decisions, mount: mount, mark: mark };
 })();

@@ -115,7 +115,6 @@ def test_a_draw_without_variants_is_unchanged(runtime):
 SCENARIO = {
     "type": "scenario",
     "start": "n1",
-    "best": 4,
     "weighting": 2,
     "objective": "o1",
     "nodes": {
@@ -132,11 +131,11 @@ SCENARIO = {
         (["a"], 0, False),  # not finished: no credit yet
         (["a", "a"], 1, True),
         (["b"], 0, False),
-        (["a", "b", "a", "a"], 1, True),  # a loop earns no more than the best path
-        (["a", "b", "b"], 0.75, False),  # 2 + 1 + 0 of 4 points
+        (["a", "b", "a", "a"], 0.875, False),  # 2 + 1 + 2 + 2 of the 8 on offer
+        (["a", "b", "b"], 0.5, False),  # 2 + 1 + 0 of 6
     ],
 )
-def test_a_scenario_scores_its_path_over_the_best_path(runtime, path, credit, right):
+def test_a_scenario_scores_the_points_taken_over_the_best_on_offer(runtime, path, credit, right):
     result = runtime.evaluate(
         "([q, path]) => [DFC.Scenario.credit(q, path), DFC.Quiz.isRight(q, path),"
         " DFC.Scenario.decode(q, DFC.Scenario.encode(q, path))]",
@@ -151,12 +150,12 @@ def test_a_scenario_counts_as_one_question_with_its_weighting(runtime):
         "quizzes": {"m1": {"questions": ["s", "t"], "shuffle": False, "draw": None}},
         "modules": [{"id": "m1"}],
     }
-    # Three quarters of the scenario (weighting 2) and the true/false right: (1.5 + 1) / 3.
+    # Half the scenario (weighting 2) and the true/false right: (1 + 1) / 3.
     score = runtime.evaluate(
         "([data]) => DFC.Quiz.score(data, 'm1', {seed: 1, answers: {s: ['a', 'b', 'b'], t: 'true'}})",
         [data],
     )
-    assert score == round(100 * (2 * 0.75 + 1) / 3)
+    assert score == round(100 * (2 * 0.5 + 1) / 3)
 
 
 @pytest.mark.parametrize("bad", ["2", "a", "000", "10"])

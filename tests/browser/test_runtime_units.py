@@ -37,7 +37,7 @@ def scenario(nodes: int = 8) -> dict:
             ["b", following, "e2" if last else "", 1],
             ["c", "", "e3", 0],
         ]
-    return {"type": "scenario", "start": "n0", "nodes": chain, "best": 2 * nodes}
+    return {"type": "scenario", "start": "n0", "nodes": chain}
 
 
 def big_course(pages: int = 100, questions: int = 300, scenarios: int = 12) -> dict:

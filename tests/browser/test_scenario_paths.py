@@ -1,4 +1,4 @@
-"""The runtime scores every path of every bundled scenario as its points over the best path's."""
+"""The runtime scores every path of every bundled scenario as the model does."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.model.scenario_score import credit
 from builder.render.quiz_data import question_data
 from tests.test_scenarios import SCENARIOS, walk
 
@@ -38,9 +39,9 @@ def test_runtime_credit_on_every_path(runtime, scenario):
         })""",
         [data, cases],
     )
-    best = scenario.best_points()
     for case, result in zip(cases, results, strict=True):
         assert result["ended"] and result["end"] == case["ending"], json.dumps(case)
-        assert result["credit"] == pytest.approx(case["points"] / best), json.dumps(case)
+        expected = float(credit(scenario, case["path"]))
+        assert result["credit"] == pytest.approx(expected), json.dumps(case)
         assert result["again"] == case["path"]
     assert max(r["credit"] for r in results) == 1
