@@ -48,6 +48,10 @@ class Case:
     # Applied to every .yaml and .md file after `files`: "bom" (a UTF-8 byte-order mark
     # first) and/or "crlf" (Windows line endings). Such a course must build the same zips.
     every_file: tuple[str, ...] = ()
+    # A release scenario from tests/approval_helpers.py, run after `files`: it adds the
+    # signers mary (management) and uma (union) with keys made by ssh-keygen, approves,
+    # and breaks something. `expected` may name {hash} (the sources' hash now) and {old}.
+    release: str | None = None
 
 
 OUTSIDE = "<a file outside the course>"
@@ -797,5 +801,135 @@ CASES: dict[str, Case] = {
         [
             'quizzes/fire-basics.yaml:60: error: question "fire-05", type: "order" is not a question type; use one of: single, multiple, true-false, matching, ordering, scenario',
         ],
+    ),
+    # --- Release builds: every refusal ----------------------------------------------------
+    "release: no approval section": Case(
+        {},
+        [
+            "course/course.yaml: error: approval: is not set: a release needs the groups that must approve it (see docs/approval.md)",
+        ],
+        args=("--release",),
+    ),
+    "release: no allowed_signers": Case(
+        {},
+        [
+            "approvals/allowed_signers: error: not found: list each signer's public key and group here (see docs/approval.md)",
+            "course/course.yaml: error: approval: management needs 1 valid approval of {hash}, and has 0",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="no-signers",
+    ),
+    "release: a signer line without a group": Case(
+        {},
+        [
+            "approvals/allowed_signers:1: error: mary has no group: end the line with group=GROUP",
+            "approvals/allowed_signers:2: error: is not a signer line: write NAME [options] KEY-TYPE KEY group=GROUP",
+            "course/course.yaml: error: approval: management needs 1 valid approval of {hash}, and has 0",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="bad-signer-lines",
+    ),
+    "release: not approved yet": Case(
+        {},
+        [
+            "course/course.yaml: error: approval: management needs 1 valid approval of {hash}, and has 0",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="unapproved",
+    ),
+    "release: a forged signature": Case(
+        {},
+        [
+            "approvals/1.0.0/uma.yaml: error: the signature does not match this record: bad signature",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="forged",
+    ),
+    "release: an unknown signer": Case(
+        {},
+        [
+            "approvals/1.0.0/eve.yaml: error: eve is not in approvals/allowed_signers: unknown signer",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="unknown-signer",
+    ),
+    "release: a management key signing as union": Case(
+        {},
+        [
+            "approvals/1.0.0/uma.yaml: error: was signed with the key of mary (management), not uma's: a signer in another group",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="key-of-another-group",
+    ),
+    "release: a signer in another group": Case(
+        {},
+        [
+            "approvals/1.0.0/mary.yaml: error: mary signed as union, but approvals/allowed_signers puts mary in management: a signer in another group",
+            "course/course.yaml: error: approval: management needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="claims-another-group",
+    ),
+    "release: a signature over an older hash": Case(
+        {},
+        [
+            "approvals/1.0.0/uma.yaml: error: approves content hash {old}, not the current {hash}: wrong hash",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="older-hash",
+    ),
+    "release: sources changed since approval": Case(
+        {},
+        [
+            "approvals/1.0.0/mary.yaml: error: approves content hash {old}, but the sources now hash to {hash}: the sources changed since approval",
+            "approvals/1.0.0/uma.yaml: error: approves content hash {old}, but the sources now hash to {hash}: the sources changed since approval",
+            "course/course.yaml: error: approval: management needs 1 valid approval of {hash}, and has 0",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="sources-changed",
+    ),
+    "release: a record without its signature": Case(
+        {},
+        [
+            "approvals/1.0.0/uma.yaml: error: has no signature (uma.yaml.sig): approve again",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="unsigned",
+    ),
+    "release: a signer removed after signing": Case(
+        {},
+        [
+            "approvals/1.0.0/uma.yaml: error: uma is not in approvals/allowed_signers: unknown signer",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="removed-signer",
+    ),
+    "release: not an approval record": Case(
+        {"approvals/1.0.0/uma.yaml": "name: uma\n"},
+        [
+            "approvals/1.0.0/uma.yaml: error: is not an approval record: run dfc-course approve again",
+            "course/course.yaml: error: approval: management needs 1 valid approval of {hash}, and has 0",
+            "course/course.yaml: error: approval: union needs 1 valid approval of {hash}, and has 0",
+        ],
+        args=("--release",),
+        release="unapproved",
+    ),
+    "release: an open review comment": Case(
+        {},
+        [
+            "reviews/1.0.0.yaml: error: comment 1 on fire-basics/alarm by mary (management) is still open: resolve it before a release",
+        ],
+        args=("--release",),
+        release="open-comment",
     ),
 }
