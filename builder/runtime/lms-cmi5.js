@@ -142,6 +142,12 @@
   Session.prototype.context = function (defined, moveOn) {
     var context = copy(this.launchData.contextTemplate || {});
     context.registration = this.p.registration;
+    var data = DFC.data(), base = String(data.iri || '').replace(/\/+$/, '');
+    if (data.contentHash && base) {  /* a release build: results can be told apart by version */
+      context.extensions = context.extensions || {};
+      context.extensions[base + '/extensions/course-version'] = data.version;
+      context.extensions[base + '/extensions/content-hash'] = data.contentHash;
+    }
     if (defined) {
       var ca = context.contextActivities = context.contextActivities || {};
       ca.category = (ca.category || []).concat([{ id: CATEGORY, objectType: 'Activity' }]);

@@ -29,6 +29,7 @@ IRIS = {
     "minimal": "https://training.example.org/courses/fire-safety",
     "module": "https://training.example.org/courses/fire-safety",
     "bundled": "https://learning.example.org/courses/dfc-joint-training",
+    "release": "https://training.example.org/courses/fire-safety",
 }
 CMI5_NS = {"c": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
 STATE_ID = "https://training.example.org/courses/fire-safety/state/progress"
@@ -67,6 +68,7 @@ def cmi5_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, s
                 zips["module"] = written.path
             elif not written.path.name.endswith("-modules-cmi5.zip"):
                 zips[name] = written.path
+    zips["release"] = _release_package(dist / "minimal-source", dist)
     found: dict[str, dict[str, str]] = {}
     for name, path in zips.items():
         with zipfile.ZipFile(path) as archive:
@@ -79,6 +81,19 @@ def cmi5_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, s
             "root": str(root),
         }
     return found
+
+
+def _release_package(source: Path, dist: Path) -> Path:
+    """The minimal course approved by both groups (keys made here) and built for release."""
+    from approval_helpers import add_signers, approve_as
+
+    course = dist / "release-source"
+    shutil.copytree(source, course)
+    signed = add_signers(course, dist / "release-keys")
+    approve_as(signed, "mary")
+    approve_as(signed, "uma")
+    report = api.build(course, dist / "release", ["cmi5"], release=True)
+    return report.packages[0].path
 
 
 @pytest.fixture(scope="module")
@@ -496,4 +511,27 @@ def test_a_module_package_grades_its_knowledge_check(tab, lms, ralph, enrol):
     graded = [s for s in lms.statements(reg) if s["verb"]["id"].endswith("/answered")][1:]
     assert {s["context"]["extensions"][iri + "/extensions/quiz"] for s in graded} == {"fire-basics"}
     assert lms.registrations[reg].au_id.endswith("/modules/fire-basics/au")
+    assert_clean(tab, lms, ralph, reg)
+
+
+def test_a_release_package_names_its_version_and_content_hash_in_every_statement(
+    tab, lms, ralph, enrol
+):
+    reg = enrol("release")
+    trainee = open_course(tab, lms, reg)
+    trainee.start("manager")
+    trainee.complete_course(final_right=True)
+    content_hash = trainee.data()["contentHash"]
+    assert content_hash.startswith("sha256:") and len(content_hash) == 71
+    wait_for(lms, reg, "passed")
+    leave(tab, lms, reg)
+    iri = lms.registrations[reg].iri
+    statements = lms.statements(reg)
+    assert len(statements) > 5
+    for statement in statements:
+        ext = statement["context"].get("extensions", {})
+        if statement["verb"]["id"].endswith("/launched"):
+            continue  # the LMS sends launched, not the package
+        assert ext[iri + "/extensions/course-version"] == "1.0.0", statement
+        assert ext[iri + "/extensions/content-hash"] == content_hash, statement
     assert_clean(tab, lms, ralph, reg)
