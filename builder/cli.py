@@ -254,3 +254,12 @@ def _add_release_commands() -> None:
 
 
 _add_release_commands()
+
+
+def _add_translate_commands() -> None:
+    from builder.cli_translate import translate
+
+    main.add_command(translate)
+
+
+_add_translate_commands()
