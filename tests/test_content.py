@@ -206,7 +206,8 @@ def test_question_mix(course):
 def test_the_classifier_sees_decisions_and_trivia(course):
     """The question-mix rules catch the kinds of prompt they are meant to catch."""
     by_id = {q.id: q for q in all_questions(course)}
-    assert is_trivia(by_id["why-20"]) and is_trivia(by_id["bv-04"])
+    assert is_trivia(by_id["why-20"]) and is_trivia(by_id["bv-02"])
+    assert not is_trivia(by_id["bv-04"])  # reading the case-study figures is not recall
     assert not is_decision(by_id["why-20"])
     assert is_decision(by_id["lead-13"]) and is_decision(by_id["bv-s1"])
     assert not is_trivia(by_id["lead-13"]) and not is_decision(by_id["sus-04"])
@@ -226,11 +227,26 @@ def test_self_assessment(course):
     diagnostic = course.self_assessment
     assert diagnostic is not None
     assert 15 <= len(diagnostic.questions) <= 24
+    # Rules are tried in file order: Danger first, then Good Practice, then Comfort; the
+    # band without rules is the result when the answers cannot place the organisation.
     assert [b.title for b in diagnostic.bands] == [
         "Danger zone",
-        "Comfort zone",
         "Good Practice zone",
+        "Comfort zone",
+        "Not enough evidence yet",
     ]
+    assert [b.id for b in diagnostic.bands if not b.rules] == ["not-enough-evidence"]
+    # Every statement is read by some rule: none is there for the profile alone.
+    read = {
+        q
+        for b in diagnostic.bands
+        for r in b.rules
+        for c in r.when
+        for q in ([c.statement] if c.statement else diagnostic.statements_of(c.element))
+    }
+    assert {s.id for s in diagnostic.questions} - read == set(), sorted(
+        {s.id for s in diagnostic.questions} - read
+    )
     assert [e.title for e in diagnostic.elements] == [
         "Level of involvement",
         "Service organisation",
@@ -473,3 +489,9 @@ def test_the_hard_questions_page_covers_all_five_with_both_lenses(course):
     ):
         assert needle in text, needle
     assert module.pages.index(page) < len(module.pages) - 1  # before the summary
+
+
+def test_true_false_is_under_a_fifth_of_the_items(course):
+    questions = all_questions(course)
+    true_false = [q for q in questions if q.type == "true-false"]
+    assert len(true_false) < 0.20 * len(questions), (len(true_false), len(questions))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -95,3 +96,36 @@ def test_managers_and_reps_both_decide(scenario):
     asks = [node.text.strip().splitlines()[-1] for node in scenario.nodes]
     assert any("Anita" in line for line in asks), asks
     assert any("Gary" in line for line in asks), asks
+
+
+def decisions() -> list:
+    return [node for s in SCENARIOS for node in s.nodes]
+
+
+def test_the_best_choice_cannot_be_found_by_length_or_place():
+    """A test-wise trainee gains nothing from picking the longest choice or a fixed place."""
+    nodes = decisions()
+    best = [next(i for i, c in enumerate(n.choices) if c.score == 2) for n in nodes]
+    longest = [
+        len(n.choices[b].text) == max(len(c.text) for c in n.choices)
+        for n, b in zip(nodes, best, strict=True)
+    ]
+    assert sum(longest) <= 0.35 * len(nodes), sum(longest)
+    assert max(best.count(place) for place in set(best)) <= 0.40 * len(nodes), best
+    for node in nodes:
+        lengths = [len(c.text) for c in node.choices]
+        assert max(lengths) < 2.5 * min(lengths), (node.id, lengths)
+
+
+def test_every_steward_decision_offers_going_back_to_members():
+    """A steward answers to members: each of Gary's decisions includes going back to them
+    or to the branch, and no choice that overrides members earns full marks."""
+    for scenario in SCENARIOS:
+        for node in scenario.nodes:
+            if "What does Gary do?" not in node.text:
+                continue
+            back = [c for c in node.choices if re.search(r"members' meeting|\bbranch\b", c.text)]
+            assert back, f"{scenario.id} {node.id}"
+            for choice in node.choices:
+                if re.search(r"against (his )?members' wishes|on his own judgement", choice.text):
+                    assert choice.score < 2, f"{scenario.id} {node.id} {choice.id}"

@@ -70,28 +70,77 @@ def test_unions_shut_out_of_reviews_and_change_is_danger(diagnostic):
 
 def test_good_practice_needs_every_one_of_its_conditions(diagnostic):
     rule = next(b for b in diagnostic.bands if b.id == "good-practice").rules[0]
-    read = [c.statement for c in rule.when if c.statement] + diagnostic.statements_of("unions")
+    floor = {}
+    for c in rule.when:
+        for q in [c.statement] if c.statement else diagnostic.statements_of(c.element):
+            floor[q] = c.at_least
+    # It reads the service statements (facility time, cover, an equal chance), sharing in
+    # decisions, involvement after the review, joint training and joint reviews.
+    assert {"sa-07", "sa-08", "sa-09", "sa-10", "sa-11", "sa-19", "sa-20", "sa-21"} <= set(floor)
     assert zone(diagnostic, answers(diagnostic, "c")) == ("good-practice", 0)
     # Statements the rule does not read can be at their lowest.
-    unread = {s.id: "a" for s in diagnostic.questions if s.id not in read}
+    unread = {s.id: "a" for s in diagnostic.questions if s.id not in floor}
     assert zone(diagnostic, {**answers(diagnostic, "c"), **unread})[0] == "good-practice"
-    for statement in read:
-        for below in ("a", "b", DONT_KNOW):
+    # Each condition at its own floor still holds; one step below it, or a "don't know", fails.
+    for statement, least in floor.items():
+        assert zone(diagnostic, {**answers(diagnostic, "c"), statement: least})[0] == (
+            "good-practice"
+        )
+        for below in [*"abcd"[: "abcd".index(least)], DONT_KNOW]:
             found = {**answers(diagnostic, "d"), statement: below}
             assert zone(diagnostic, found)[0] == "comfort", (statement, below)
+
+
+def test_no_facility_time_no_cover_and_no_equal_chance_is_danger(diagnostic):
+    """An organisation that refuses time and cover and shuts out part-time women is not
+    in Good Practice, whatever its policies say."""
+    found = answers(diagnostic, "d", sa_09="a", sa_10="a", sa_11="a")
+    assert zone(diagnostic, found) == ("danger", 3)
+    for lifted in ("sa-09", "sa-10", "sa-11"):
+        assert zone(diagnostic, {**found, lifted: "b"})[0] == "comfort"
 
 
 def test_involvement_that_stops_at_service_level_is_the_comfort_zone(diagnostic):
     found = answers(diagnostic, "c", sa_04="a", sa_05="b")
     band, rule = zone(diagnostic, found)
-    assert (band, rule) == ("comfort", None)
-    assert diagnostic.place(found)[0].because
+    assert (band, rule) == ("comfort", 0)
+    assert "statement 1" in diagnostic.place(found)[0].rules[0].because
+    # Involvement with a footing only in review teams is the Comfort zone too.
+    only_reviews = {**found, "sa-01": "a", "sa-02": "a", "sa-03": "b"}
+    assert zone(diagnostic, only_reviews) == ("comfort", 2)
 
 
 def test_a_dont_know_meets_no_condition(diagnostic):
     assert zone(diagnostic, answers(diagnostic, "d", sa_17=DONT_KNOW, sa_18="a"))[0] == "comfort"
-    assert zone(diagnostic, answers(diagnostic, DONT_KNOW))[0] == "comfort"
-    assert zone(diagnostic, {})[0] == "comfort"
+    # All "don't know", or nothing answered, is not a zone: there is not enough evidence.
+    assert zone(diagnostic, answers(diagnostic, DONT_KNOW)) == ("not-enough-evidence", None)
+    assert zone(diagnostic, {})[0] == "not-enough-evidence"
+
+
+def test_not_enough_evidence_exactly_when_statements_1_to_3_cannot_tell_the_zones_apart(
+    diagnostic,
+):
+    """Statements 1 to 3 all "Not at all" or "don't know", at least one "don't know", and
+    no other Danger rule: no zone can be named. Any one of them known above "Not at all"
+    gives a zone."""
+    rand = random.Random(23)
+    for _ in range(3000):
+        found = {s.id: rand.choice([*"abcd", DONT_KNOW]) for s in diagnostic.questions}
+        for q in ("sa-01", "sa-02", "sa-03"):
+            found[q] = rand.choice(["a", DONT_KNOW])
+        first_three = [found[q] for q in ("sa-01", "sa-02", "sa-03")]
+        other_danger = (
+            (found["sa-17"] == found["sa-18"] == "a")
+            or (found["sa-09"] == found["sa-10"] == found["sa-11"] == "a")
+            or (found["sa-03"] == "a" and found["sa-18"] == "a")
+        )
+        band = zone(diagnostic, found)[0]
+        if other_danger or DONT_KNOW not in first_three:
+            assert band == "danger", found
+        else:
+            assert band == "not-enough-evidence", found
+        lifted = {**found, rand.choice(["sa-01", "sa-02", "sa-03"]): "b"}
+        assert zone(diagnostic, lifted)[0] != "not-enough-evidence"
 
 
 def test_no_total_decides_the_zone(diagnostic):
@@ -131,7 +180,7 @@ def test_every_answer_set_gets_exactly_the_first_band_whose_rule_holds(diagnosti
                     )
                 if ok and expected is None:
                     expected = band.id
-        assert zone(diagnostic, found)[0] == (expected or "comfort")
+        assert zone(diagnostic, found)[0] == (expected or "not-enough-evidence")
 
 
 # --- the page -------------------------------------------------------------------------------

@@ -42,6 +42,8 @@ def test_the_runtime_places_every_answer_set_as_the_model_does(runtime, diagnost
         {q: rand.choice(["c", "d", "d", DONT_KNOW]) for q in data["questions"]} for _ in range(500)
     ]
     cases += [{q: rand.choice(["a", "a", "b"]) for q in data["questions"]} for _ in range(500)]
+    # Good Practice reads nearly every statement, so it needs sets with no "don't know".
+    cases += [{q: rand.choice(["b", "c", "d", "d"]) for q in data["questions"]} for _ in range(500)]
     placed = runtime.evaluate(
         "([diag, cases]) => cases.map(c => { const p = DFC.Diagnostic.place(diag, c);"
         " return [p.band.id, p.rule]; })",
@@ -49,8 +51,8 @@ def test_the_runtime_places_every_answer_set_as_the_model_does(runtime, diagnost
     )
     expected = [[b.id, r] for b, r in (diagnostic.place(c) for c in cases)]
     assert placed == expected
-    assert {p[0] for p in placed} == {"danger", "comfort", "good-practice"}
-    assert {p[1] for p in placed if p[0] == "danger"} == {0, 1, 2}
+    assert {p[0] for p in placed} == {"danger", "comfort", "good-practice", "not-enough-evidence"}
+    assert {p[1] for p in placed if p[0] == "danger"} == {0, 1, 2, 3}
 
 
 def test_the_profile_averages_each_element_without_dont_knows(runtime, diagnostic):
