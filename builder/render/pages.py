@@ -295,6 +295,7 @@ def runtime_scripts(target: Target) -> list[str]:
         "lms.js",
         *adapters,
         "state.js",
+        "quiz-form.js",
         "quiz.js",
         "scenario.js",
         "nav.js",

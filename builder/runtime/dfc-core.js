@@ -32,6 +32,16 @@
     window.setTimeout(function () { live.textContent = text; }, 50);
   };
 
+  /* Move focus to a heading and bring it into view: the top of the page when the heading fits
+     below the header there, else the heading itself (a zoomed page may be short). */
+  DFC.focusHeading = function (heading) {
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+    if (heading.getBoundingClientRect().bottom > window.innerHeight) heading.scrollIntoView({ block: 'start' });
+  };
+
   DFC.data = function () {
     if (!DFC._data) DFC._data = JSON.parse(document.getElementById('dfc-data').textContent);
     return DFC._data;

@@ -37,9 +37,11 @@
     this.state.quizzes[key] = fresh;
     this.updateStatus();
     this.save(true);
-    this.nav.reshow().then(function () {
-      var first = DFC.$('#dfc-screen .dfc-question input, #dfc-screen .dfc-question select');
-      if (first) first.focus();
+    var nav = this.nav;
+    /* Once the new attempt's questions are on screen (the final loads them first), start
+       reading again from the top: the heading, in view. */
+    nav.reshow().then(function () { return nav.ready; }).then(function () {
+      DFC.focusHeading(DFC.$('#dfc-screen h1'));
     });
   };
 
@@ -107,10 +109,11 @@
   };
 
   App.prototype.updateProgress = function () {
-    var seen = this.seenCount();
     var total = this.data.screens.length;
+    /* Once the course is complete, the bar says so, whatever was skipped on the way. */
+    var seen = this.finished ? total : this.seenCount();
     document.getElementById('dfc-progress').value = seen;
-    document.getElementById('dfc-progress-text').textContent = seen + ' of ' + total + ' done';
+    document.getElementById('dfc-progress-text').textContent = this.finished ? 'Course finished' : seen + ' of ' + total + ' done';
     this.lms.setProgress(total ? seen / total : 1);
   };
 
@@ -158,7 +161,9 @@
   App.prototype.updateStatus = function () {
     var status = this.status();
     var key = JSON.stringify(status);
+    var was = this.finished;
     this.finished = status.completion === 'completed';
+    if (was !== undefined && was !== this.finished) this.updateProgress();
     if (key === this.lastStatus) return;
     this.lastStatus = key;
     if (status.score !== undefined) this.lms.setScore(status.score);

@@ -132,13 +132,10 @@
     this.app.visit(index, article);
     scrollableTables(article);
     var form = DFC.$('form.dfc-quiz', article);
-    if (form) DFC.Quiz.mount(form, this.app);
+    /* Settles once the screen's quiz is set up (the final loads its questions first). */
+    this.ready = Promise.resolve(form ? DFC.Quiz.mount(form, this.app) : null);
     var heading = anchor ? document.getElementById(anchor) : DFC.$('h1', article);
-    if (heading && !quiet) {
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus({ preventScroll: true });
-      window.scrollTo(0, 0);
-    }
+    if (!quiet) DFC.focusHeading(heading);
     if (this.screens[index + 1]) load(this.screens[index + 1].url);
     DFC.fire('page', { index: index, id: screen.id });
   };

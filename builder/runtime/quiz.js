@@ -184,7 +184,7 @@
   function mount(form, app) {
     if (form.hasAttribute('data-dfc-diagnostic')) return DFC.Diagnostic.mount(form, app);
     if (form.getAttribute('data-dfc-quiz') !== 'final') return setup(form, app);
-    borrowQuestions(form, app).then(function () { setup(form, app); }, function (error) {
+    return borrowQuestions(form, app).then(function () { setup(form, app); }, function (error) {
       DFC.warn('the assessment questions could not be loaded: ' + error.message);
       DFC.$('[data-dfc-loading]', form).textContent =
         'The questions could not be loaded. Check your connection, then reload this page.';
@@ -254,6 +254,9 @@
       DFC.$('.dfc-qnum', box).textContent = 'Question ' + (i + 1) + ' of ' + ids.length;
       form.insertBefore(box, actions);
     });
+    DFC.QuizForm.enterChooses(form);
+    var pages = key === 'final' ? DFC.QuizForm.paginate(form, data, ids) : null;
+    if (graded) DFC.QuizForm.attemptLine(form, conf, qs);
     var opened = Date.now();
     var resultBox = DFC.$('[data-dfc-quiz-result]', form);
     var retry = DFC.$('[data-dfc-retry]', form);
@@ -267,23 +270,26 @@
         showFeedback(data.questions[qid], document.getElementById('q-' + qid), qs.answers[qid]);
       });
       submit.hidden = true;
+      form.setAttribute('data-dfc-done', '');
+      if (record) {
+        if (graded) recordAttempt(app, key, ids, qs, opened, shown);
+        app.quizFinished(key, pct, graded);
+      }
       var right = ids.filter(function (qid) { return isRight(data.questions[qid], qs.answers[qid]); }).length;
       var text = 'You got ' + right + ' of ' + ids.length + ' right: ' + pct + '%. ';
       if (graded) {
         text += passed ? 'You passed. The pass mark is ' + conf.passMark + '%.' :
           'You did not pass this time. The pass mark is ' + conf.passMark + '%. ' +
-          (left ? 'Read the feedback, then try again.' : 'You have used all your attempts.');
+          DFC.QuizForm.attemptsLeftText(conf, qs);
+        if (key === data.graded && app.finished) text += ' You have finished the course.';
       } else {
         text += 'Read the feedback on each answer below.';
       }
       resultBox.textContent = text;
       resultBox.hidden = false;
       retry.hidden = graded ? passed || !left : false;
-      if (record) {
-        if (graded) recordAttempt(app, key, ids, qs, opened, shown);
-        app.quizFinished(key, pct, graded);
-        resultBox.focus();
-      }
+      if (pages) pages.show(0, false);
+      if (record) resultBox.focus();
       DFC.announce(text);
     }
 
@@ -293,7 +299,9 @@
       if (missing.length) {
         resultBox.hidden = false;
         resultBox.textContent = 'Answer every question before you submit. Not yet answered: ' +
-          missing.map(function (qid) { return ids.indexOf(qid) + 1; }).join(', ') + '.';
+          missing.map(function (qid) { return ids.indexOf(qid) + 1; }).join(', ') + '.' +
+          (pages ? ' This is the page of question ' + (ids.indexOf(missing[0]) + 1) + '.' : '');
+        if (pages) pages.show(pages.pageOf(missing[0]), false);
         resultBox.focus();
         return;
       }
@@ -437,6 +445,7 @@
       var submit = DFC.$('.dfc-submit', form);
       var opened = Date.now(), shown = {};
       var single = { type: 'single' };
+      DFC.QuizForm.enterChooses(form);
       diag.questions.forEach(function (qid) {
         var box = document.getElementById('q-' + qid);
         writeAnswer(single, box, st.answers[qid]);

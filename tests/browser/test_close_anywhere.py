@@ -13,7 +13,7 @@ import random
 from typing import Any
 
 import pytest
-from trainee import close, launch
+from trainee import NEW_ATTEMPT, close, launch
 
 VERSIONS = {"1.2": "bundled-scorm12", "2004": "bundled-scorm2004"}
 SEED = 20261201
@@ -95,7 +95,7 @@ class Walk:
                     self.answer_quiz(False, "final attempt 1")
                     self.maybe_close("final: on the result of a failed attempt", force=True)
                     self.frame.click("#dfc-screen [data-dfc-retry]")
-                    self.frame.wait_for_selector("#dfc-screen .dfc-submit:not([hidden])")
+                    self.frame.wait_for_selector(NEW_ATTEMPT)
                     failed_once = True
                 self.answer_quiz(True, "final attempt 2")
             elif screen["kind"] == "diagnostic":

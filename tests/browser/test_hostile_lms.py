@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from lms_server import LmsServer
-from trainee import Trainee, calls, close, launch
+from trainee import NEW_ATTEMPT, Trainee, calls, close, launch
 
 PACKAGES = {"1.2": "minimal-scorm12", "2004": "minimal-scorm2004"}
 VERSIONS = ["1.2", "2004"]
@@ -128,7 +128,7 @@ def test_count_unsupported_never_overwrites_a_record_after_a_relaunch(page, base
     )
     again.frame.wait_for_function("() => DFC.app && DFC.app.nav.current >= 0")
     again.frame.click("#dfc-screen [data-dfc-retry]")
-    again.frame.wait_for_selector("#dfc-screen .dfc-submit:not([hidden])")
+    again.frame.wait_for_selector(NEW_ATTEMPT)
     second = again.answer_all(right=True)
     again.submit()
     cmi = close(page)

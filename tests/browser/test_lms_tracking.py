@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from trainee import calls, close, interaction_ids, launch, lms_errors, question_of, stored
+from trainee import (
+    NEW_ATTEMPT,
+    calls,
+    close,
+    interaction_ids,
+    launch,
+    lms_errors,
+    question_of,
+    stored,
+)
 
 VERSIONS = {"1.2": "scorm12", "2004": "scorm2004"}
 CHOICE_12 = re.compile(r"^[a-z0-9](,[a-z0-9])*$")
@@ -133,7 +142,7 @@ def test_fail_then_retry_and_pass(page, base_url, version):
         assert mid["score"]["raw"] == "0"
     assert trainee.frame.is_visible("#dfc-screen [data-dfc-retry]")
     trainee.frame.click("#dfc-screen [data-dfc-retry]")
-    trainee.frame.wait_for_selector("#dfc-screen .dfc-submit:not([hidden])")
+    trainee.frame.wait_for_selector(NEW_ATTEMPT)
     second = trainee.answer_all(right=True)
     trainee.submit()
     assert not trainee.frame.is_visible("#dfc-screen [data-dfc-retry]")
@@ -166,7 +175,7 @@ def test_fail_with_no_attempts_left_reports_failed(page, base_url, version):
     for attempt in range(attempts):
         if attempt:
             trainee.frame.click("#dfc-screen [data-dfc-retry]")
-            trainee.frame.wait_for_selector("#dfc-screen .dfc-submit:not([hidden])")
+            trainee.frame.wait_for_selector(NEW_ATTEMPT)
         trainee.answer_all(right=False)
         trainee.submit()
     assert not trainee.frame.is_visible("#dfc-screen [data-dfc-retry]")

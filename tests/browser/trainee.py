@@ -74,8 +74,33 @@ class Trainee:
             "#dfc-screen .dfc-question", "els => els.map(e => e.getAttribute('data-dfc-question'))"
         )
 
+    def reveal(self, qid: str) -> None:
+        """Page through a paged assessment with its own buttons until question `qid` shows."""
+        frame = self.frame
+        for _ in range(60):
+            if frame.is_visible(f"#q-{qid}"):
+                return
+            later = frame.evaluate(
+                "id => { const all = [...document.querySelectorAll('#dfc-screen .dfc-question')];"
+                " const shown = all.findIndex(b => !b.hidden);"
+                " return all.findIndex(b => b.id === 'q-' + id) > shown; }",
+                qid,
+            )
+            frame.click("#dfc-screen .dfc-page-next" if later else "#dfc-screen .dfc-page-prev")
+        raise AssertionError(f"question {qid} never showed")
+
+    def to_last_page(self) -> None:
+        """On a paged assessment, press Next questions until the last page (where Submit is)."""
+        frame = self.frame
+        for _ in range(60):
+            if not frame.is_visible("#dfc-screen .dfc-page-next"):
+                return
+            frame.click("#dfc-screen .dfc-page-next")
+        raise AssertionError("the assessment never reached its last page")
+
     def answer(self, qid: str, right: bool = True) -> None:
         """Answer one question through its form controls, rightly or wrongly."""
+        self.reveal(qid)
         frame = self.frame
         q = frame.evaluate("id => DFC.data().questions[id]", qid)
         box = f"#q-{qid}"
@@ -110,6 +135,7 @@ class Trainee:
     def submit(self) -> None:
         self.ready()
         frame = self.frame
+        self.to_last_page()
         frame.click("#dfc-screen .dfc-submit")
         frame.wait_for_selector("#dfc-screen [data-dfc-quiz-result]:not([hidden])", timeout=WAIT)
 
@@ -236,3 +262,7 @@ def lms_errors(page: Any) -> list[str]:
 def stored(page: Any) -> dict[str, Any]:
     """What the LMS's server holds for the page's attempt right now."""
     return page.lms.stored(page.dfc_sid)
+
+
+# A quiz form set up for an attempt not yet submitted: what "Try again" leads to.
+NEW_ATTEMPT = "#dfc-screen form[data-dfc-ready]:not([data-dfc-done])"

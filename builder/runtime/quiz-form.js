@@ -1,0 +1,114 @@
+/* The quiz form around its questions: Enter on an option never submits, a long assessment
+   comes in short pages with a counter, and the attempt line says how many attempts are left. */
+(function () {
+  'use strict';
+  var DFC = window.DFC;
+  /* At most this many questions a page; a scenario, long on its own, has a page to itself. */
+  var PAGE = 5;
+
+  /* Enter on an option chooses it, as Space does; on a scenario's option it also decides.
+     Browsers would otherwise submit the whole form from any radio button or checkbox. */
+  function enterChooses(form) {
+    form.addEventListener('keydown', function (event) {
+      var input = event.target;
+      if (event.key !== 'Enter' || !input.matches || !input.matches('input[type=radio], input[type=checkbox]')) return;
+      event.preventDefault();
+      if (input.disabled) return;
+      if (input.type === 'radio' && !input.checked) input.click();
+      else if (input.type === 'checkbox') input.click();
+      var step = input.closest('[data-dfc-node]');
+      var decide = step && DFC.$('[data-dfc-decide]', step);
+      if (decide && !decide.disabled) decide.click();
+    });
+  }
+
+  function split(data, ids) {
+    var pages = [], page = [];
+    ids.forEach(function (qid) {
+      var alone = data.questions[qid].type === 'scenario';
+      if (page.length && (alone || page.length >= PAGE)) { pages.push(page); page = []; }
+      page.push(qid);
+      if (alone) { pages.push(page); page = []; }
+    });
+    if (page.length) pages.push(page);
+    return pages;
+  }
+
+  function button(text, cls) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'dfc-button ' + cls;
+    b.textContent = text;
+    return b;
+  }
+
+  /* Show the questions `ids` (in order, already in the form) in pages. Returns
+     { show(n, focus), pageOf(qid), refresh() } ; a quiz that fits on one page gets no controls. */
+  function paginate(form, data, ids) {
+    var pages = split(data, ids);
+    var current = 0;
+    var actions = DFC.$('.dfc-quiz-actions', form);
+    var submit = DFC.$('.dfc-submit', form);
+    var status = document.createElement('h2');
+    status.className = 'dfc-page-status';
+    status.tabIndex = -1;
+    var prev = button('Previous questions', 'dfc-page-prev');
+    var next = button('Next questions', 'dfc-page-next');
+    form.insertBefore(status, document.getElementById('q-' + ids[0]));
+    actions.insertBefore(prev, actions.firstChild);
+    actions.insertBefore(next, submit);
+    function show(n, focus) {
+      current = Math.max(0, Math.min(n, pages.length - 1));
+      ids.forEach(function (qid) {
+        document.getElementById('q-' + qid).hidden = pages[current].indexOf(qid) < 0;
+      });
+      var first = ids.indexOf(pages[current][0]) + 1, last = first + pages[current].length - 1;
+      status.textContent = 'Page ' + (current + 1) + ' of ' + pages.length + ': ' +
+        (first === last ? 'question ' + first : 'questions ' + first + ' to ' + last) + ' of ' + ids.length;
+      prev.hidden = current === 0;
+      next.hidden = current === pages.length - 1;
+      refresh();
+      if (focus) DFC.focusHeading(status);
+    }
+    /* Submit belongs on the last page, until the answers are in. */
+    function refresh() {
+      submit.hidden = form.hasAttribute('data-dfc-done') || current !== pages.length - 1;
+    }
+    prev.addEventListener('click', function () { show(current - 1, true); });
+    next.addEventListener('click', function () { show(current + 1, true); });
+    show(0, false);
+    return {
+      show: show,
+      refresh: refresh,
+      pageOf: function (qid) {
+        for (var i = 0; i < pages.length; i++) if (pages[i].indexOf(qid) >= 0) return i;
+        return 0;
+      }
+    };
+  }
+
+  /* The line above the questions: which attempt this is and how many there are. */
+  function attemptLine(form, conf, qs) {
+    var line = DFC.$('[data-dfc-attempt]', form);
+    if (!line) {
+      line = document.createElement('p');
+      line.className = 'dfc-attempt';
+      line.setAttribute('data-dfc-attempt', '');
+      form.insertBefore(line, form.firstChild);
+    }
+    line.textContent = (conf.attempts ? 'Attempt ' + qs.attempt + ' of ' + conf.attempts + '.' :
+      'Attempt ' + qs.attempt + '. You can try as often as you need.') +
+      ' The pass mark is ' + conf.passMark + '%.';
+  }
+
+  /* What the result says about attempts once answers are marked and did not pass. */
+  function attemptsLeftText(conf, qs) {
+    if (!conf.attempts) return 'Read the feedback, then try again.';
+    var left = conf.attempts - qs.attempt;
+    if (left <= 0) return 'You have used all your attempts.';
+    return 'You have ' + left + (left === 1 ? ' attempt' : ' attempts') + ' left. Read the feedback, then try again.';
+  }
+
+  DFC.QuizForm = { enterChooses: enterChooses, paginate: paginate, split: split,
+    attemptLine: attemptLine, attemptsLeftText: attemptsLeftText, PAGE: PAGE };
+})();
