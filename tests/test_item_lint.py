@@ -10,7 +10,10 @@ import pytest
 from helpers import FIXTURES
 
 from builder.check.lint_duplicates import similar_pairs
+from builder.check.lint_scenarios import _check_lengths
 from builder.check.lint_wording import unemphasised_negative
+from builder.model.course import Scenario, ScenarioNode
+from builder.model.problems import Location, Problems
 
 LINT = FIXTURES / "lint"
 
@@ -23,6 +26,21 @@ EXPECTED = {
         "quizzes/fire-basics.yaml:2: warning: in 2 of 3 single-choice questions (67 %) the key "
         "is the only longest option; keep it to 35 % or less: lengthen a wrong option or "
         "shorten the key",
+    ],
+    "scenario-longest": [
+        "quizzes/review.yaml:15: warning: in 3 of 4 scenario decisions in the course (75 %) the "
+        "best choice is the only longest; keep it to 35 % or less: lengthen another choice or "
+        "shorten the best one",
+    ],
+    "scenario-position": [
+        "quizzes/review.yaml:15: warning: 5 of 5 best choices in the course's scenario "
+        "decisions (100 %) are the first choice listed; no one position should hold more than "
+        "40 %: move some best choices to other places",
+    ],
+    "scenario-lengths": [
+        'quizzes/review.yaml:15: warning: question "rev-s1", node "n1": the longest choice is '
+        "4.6 times the length of the shortest (65 and 14 characters); keep it under 2.5 : 1 so "
+        "no choice stands out",
     ],
     "keys-first": [
         'quizzes/fire-basics.yaml:7: warning: question "kf-01": both keys are listed before '
@@ -178,3 +196,35 @@ def test_the_candidate_search_finds_exactly_the_pairs_a_full_comparison_finds():
 )
 def test_negative_stems_need_emphasis(prompt, found):
     assert unemphasised_negative(prompt) == found
+
+
+@pytest.mark.parametrize(
+    ("texts", "warned"),
+    [
+        (["x" * 10, "y" * 25], True),  # 2.5 : 1 exactly is too far apart
+        (["x" * 10, "y" * 24], False),
+        (["x" * 40, "y" * 16, "z" * 30], True),
+        (["x" * 40, "y" * 17, "z" * 30], False),
+    ],
+)
+def test_scenario_choice_lengths_must_differ_by_less_than_two_and_a_half_to_one(texts, warned):
+    node = ScenarioNode(
+        id="n1",
+        text="What now?",
+        choices=[
+            {"id": f"c{i}", "text": t, "end": "e1", "score": i % 3, "feedback": "F"}
+            for i, t in enumerate(texts)
+        ],
+    )
+    scenario = Scenario(
+        id="s",
+        type="scenario",
+        objectives=["o"],
+        title="T",
+        start="n1",
+        nodes=[node],
+        endings=[{"id": "e1", "text": "E"}],
+    )
+    problems = Problems()
+    _check_lengths(Location("q.yaml", 3), scenario, node, problems)
+    assert [p.rule for p in problems.items] == (["scenario-lengths"] if warned else [])

@@ -63,7 +63,7 @@ CASES = {
     "a node with one choice": (
         [
             (
-                "          - id: b\n            text: Say the target is fixed and the review is about how to meet it.\n"
+                "          - id: b\n            text: Say the target is fixed, and the review is only about how the team will meet it.\n"
                 "            end: e2\n            score: 0\n"
                 "            feedback: The rep now sees the review as a cuts exercise and says so to members.\n",
                 "",

@@ -7,6 +7,7 @@ import re
 from builder.check.lint_coverage import check_recall_only
 from builder.check.lint_duplicates import check_near_duplicates
 from builder.check.lint_keys import check_key_patterns
+from builder.check.lint_scenarios import check_scenario_choices
 from builder.check.lint_wording import check_wording
 from builder.check.locations import COURSE_FILE, field_line, where_first
 from builder.check.page_links import check_references
@@ -37,7 +38,14 @@ def check_course(
         check_references(module, all_pages, problems, loaded.refused)
     _check_unique_objectives(loaded, problems)
     check_quizzes(loaded, problems)
-    for lint in (check_key_patterns, check_wording, check_near_duplicates, check_recall_only):
+    lints = (
+        check_key_patterns,
+        check_scenario_choices,
+        check_wording,
+        check_near_duplicates,
+        check_recall_only,
+    )
+    for lint in lints:
         lint(loaded, problems)
     for module in loaded.modules.values():
         check_reading_time(module, loaded.docs.get(module.path), problems)
