@@ -67,12 +67,15 @@ def as_neutral_csv(statements: list[dict[str, Any]]) -> str:
 
 
 def scorm12_response(statement: dict[str, Any]) -> str:
-    """The SCORM 1.2 form: t/f, ids joined by commas, matching pairs as a.b (the generated
-    course's option ids are the letters a to d, so the letters are the ids)."""
+    """The SCORM 1.2 form the package writes: t/f, else `ids:` then the option ids joined by
+    commas, matching pairs as item.target (docs/lms-behaviour.md)."""
     response = statement["result"]["response"]
-    if response in ("true", "false"):
+    kind = statement["object"]["definition"]["interactionType"]
+    if kind == "true-false":
         return response[0]
-    return response.replace("[,]", ",").replace("[.]", ".")
+    if kind not in ("choice", "sequencing", "matching", "likert"):
+        return response
+    return "ids:" + response.replace("[,]", ",").replace("[.]", ".")
 
 
 def as_moodle(statements: list[dict[str, Any]], identity: bool = True) -> str:

@@ -157,11 +157,16 @@ def test_a_small_zone_is_suppressed_within_a_large_group():
 def test_responses_in_each_standards_form():
     options = ["x1", "x2", "x3"]
     assert parse_response("x1[,]x3", "choice", options) == ["x1", "x3"]
-    assert parse_response("a,c", "choice", options) == ["x1", "x3"]  # SCORM 1.2 letters
+    assert parse_response("ids:x1,x3", "choice", options) == ["x1", "x3"]  # SCORM 1.2
     assert parse_response("x1[.]x2[,]x2[.]x1", "matching", options) == ["x1.x2", "x2.x1"]
-    assert parse_response("a.b,b.a", "matching", options) == ["x1.x2", "x2.x1"]
+    assert parse_response("ids:x1.x2,x2.x1", "matching", options) == ["x1.x2", "x2.x1"]
+    assert parse_response("ids:x2", "likert", options) == ["x2"]
+    assert parse_response("ids:", "choice", options) == []
     assert parse_response("t", "true-false", []) == ["true"]
     assert parse_response("false", "true-false", []) == ["false"]
     assert parse_response("maybe", "true-false", []) is None
     assert parse_response("x9", "choice", options) is None
-    assert parse_response("d", "choice", options) is None  # a fourth letter for three options
+    # Never guessed: untagged commas are not the SCORM 2004 form, and letters are not ids.
+    assert parse_response("x1,x3", "choice", options) is None
+    assert parse_response("a", "choice", options) is None
+    assert parse_response("ids:x1[,]x3", "choice", options) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from builder.check.answer_length import SCORM_PACKAGES, check_answer_length
 from builder.check.lint_coverage import check_recall_only
 from builder.check.lint_duplicates import check_near_duplicates
 from builder.check.lint_keys import check_key_patterns
@@ -55,6 +56,8 @@ def check_course(
     _check_self_assessment(loaded, problems)
     if "cmi5" in (formats or loaded.course.packages):
         _check_iri(loaded, problems)
+    if set(SCORM_PACKAGES) & set(formats or loaded.course.packages):
+        check_answer_length(loaded, problems)
     modules = [loaded.modules[m] for m in loaded.course.modules if m in loaded.modules]
     if problems.has_errors():
         return None

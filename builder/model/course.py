@@ -166,6 +166,11 @@ class Matching(QuestionBase):
         [], max_length=10, description="extra matches that belong to no item"
     )
 
+    def target_ids(self) -> list[str]:
+        """Every match offered, as answers name it: each pair's id, then the spare matches
+        numbered 1, 2, ... (a pair id starts with a letter, so they never clash)."""
+        return [p.id for p in self.pairs] + [str(n) for n in range(1, len(self.distractors) + 1)]
+
 
 class Ordering(QuestionBase):
     type: Literal["ordering"]

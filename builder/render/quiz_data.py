@@ -40,7 +40,7 @@ def question_data(question: Any, module_id: str, family: str | None = None) -> d
         data["options"] = [p.id for p in question.pairs]
         data["correct"] = [p.id for p in question.pairs]
         if question.distractors:
-            data["targets"] = data["options"] + distractor_ids(question)
+            data["targets"] = question.target_ids()
     elif isinstance(question, Ordering):
         data["options"] = [i.id for i in question.items]
         data["correct"] = [i.id for i in question.items]
@@ -56,7 +56,7 @@ def question_data(question: Any, module_id: str, family: str | None = None) -> d
 
 def distractor_ids(question: Matching) -> list[str]:
     """Spare targets are numbered: a pair id starts with a letter, so they never clash."""
-    return [str(n) for n in range(1, len(question.distractors) + 1)]
+    return question.target_ids()[len(question.pairs) :]
 
 
 def families(questions: list[Any]) -> dict[str, str]:

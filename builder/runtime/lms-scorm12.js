@@ -2,7 +2,6 @@
 (function () {
   'use strict';
   var DFC = window.DFC;
-  var CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
   var NAMES = { init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit',
     /* Some LMSs name LMSFinish after the 2004 call. */
     finish: ['LMSFinish', 'LMSTerminate'], lastError: 'LMSGetLastError', errorString: 'LMSGetErrorString' };
@@ -16,19 +15,17 @@
   function clock(date) {
     return DFC.pad(date.getHours()) + ':' + DFC.pad(date.getMinutes()) + ':' + DFC.pad(date.getSeconds());
   }
-  /* 1.2 choice responses are single characters: option n becomes the nth letter. */
-  function chr(list, id) { var i = list.indexOf(id); return i < 0 ? '' : CHARS.charAt(i); }
-
+  /* Answers by option id after a tag that names the form, so no reader has to guess:
+     "ids:b-2,a-1", "ids:i1.t2,i2.t1". SCORM 1.2 keeps any CMIFeedback text of up to 255
+     characters; the build refuses a question whose answer could be longer. */
+  var IDS = 'ids:';
   function format(rec, value) {
     switch (rec.type) {
       case 'true-false': return value === 'true' ? 't' : 'f';
       case 'choice':
-      case 'sequencing': return value.map(function (id) { return chr(rec.options, id); }).join(',');
-      case 'likert': return chr(rec.options, value);
-      case 'matching': return value.map(function (p) {
-        return chr(rec.options, p[0]) + '.' + chr(rec.targets, p[1]);
-      }).join(',');
-      case 'likert': return chr(rec.options, value);
+      case 'sequencing': return IDS + value.join(',');
+      case 'likert': return IDS + value;
+      case 'matching': return IDS + value.map(function (p) { return p[0] + '.' + p[1]; }).join(',');
       default: return String(value).slice(0, 255);
     }
   }

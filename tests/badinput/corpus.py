@@ -402,6 +402,18 @@ CASES: dict[str, Case] = {
             "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval)",
         ],
     ),
+    "answer length: an ordering answer too long for SCORM 1.2": Case(
+        {
+            QUIZ: Edit(
+                "    prompt: Put these steps in order.\n    items:\n",
+                "    prompt: Put these steps in order.\n    items:\n"
+                "      - id: step-one-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n        text: Raise the alarm\n        feedback: Tell others.\n      - id: step-two-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n        text: Close the door behind you\n        feedback: Slow the fire.\n      - id: step-three-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n        text: Walk, never run\n        feedback: Stay safe on the stairs.\n      - id: step-four-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n        text: Report to the warden\n        feedback: So nobody is sent back in.\n",
+            )
+        },
+        [
+            'quizzes/fire-basics.yaml:59: error: question "fire-05": its answer can take 269 characters in a SCORM package, more than the 255 that SCORM 1.2 keeps: use shorter option ids',
+        ],
+    ),
     # --- empty files ------------------------------------------------------------------------
     "empty: course.yaml": Case(
         {COURSE: ""},

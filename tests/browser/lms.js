@@ -26,8 +26,14 @@
   window.lmsCalls = [];
   window.lmsErrors = [];
 
-  /* The log reaches the server in small batches, and whatever is left when this page goes. */
-  var where = '', seq = 0, queue = [], timer = 0;
+  /* The log reaches the server in small batches, and whatever is left when this page goes.
+     While the page lives a batch goes by plain fetch, never keep-alive: keep-alive requests
+     share one 64 KiB allowance per page with scorm-again's asynchronous commits, and Chromium
+     refuses the request that would go over it ("Failed to fetch"), which once lost a batch of
+     this log and showed as an error of the package. A batch not yet acknowledged is kept and
+     sent again, in small beacons, as the page goes; the server keeps each entry once. */
+  var where = '', seq = 0, queue = [], timer = 0, batches = 0, unacknowledged = {};
+  var BEACON_BYTES = 8000;
   function log(entry) {
     entry.seq = ++seq;
     queue.push(entry);
@@ -35,11 +41,30 @@
   }
   function flush(leaving) {
     timer = 0;
-    if (!queue.length || !where) return;
-    var body = JSON.stringify(queue);
+    if (!where) return;
+    if (leaving) return beaconAll();
+    if (!queue.length) return;
+    var id = ++batches, entries = queue;
     queue = [];
-    if (leaving) navigator.sendBeacon('/log/' + where, body);
-    else fetch('/log/' + where, { method: 'POST', body: body, keepalive: true });
+    unacknowledged[id] = entries;
+    fetch('/log/' + where, { method: 'POST', body: JSON.stringify(entries) }).then(function (r) {
+      if (r.ok) delete unacknowledged[id];
+    }, function () { /* kept: sent again as the page goes */ });
+  }
+  function beaconAll() {
+    var rest = [];
+    Object.keys(unacknowledged).forEach(function (id) { rest = rest.concat(unacknowledged[id]); });
+    rest = rest.concat(queue);
+    queue = [];
+    unacknowledged = {};
+    var part = [], size = 0;
+    rest.forEach(function (entry) {
+      var bytes = JSON.stringify(entry).length;
+      if (part.length && size + bytes > BEACON_BYTES) { navigator.sendBeacon('/log/' + where, JSON.stringify(part)); part = []; size = 0; }
+      part.push(entry);
+      size += bytes;
+    });
+    if (part.length) navigator.sendBeacon('/log/' + where, JSON.stringify(part));
   }
   window.addEventListener('pagehide', function () { flush(true); });
 

@@ -184,7 +184,6 @@ ADAPTER = """
   return Object.fromEntries(log);
 }
 """
-LETTERS = [chr(ord("a") + i) for i in range(12)]
 OPTIONS = [f"opt-{i}" for i in range(12)]
 
 
@@ -193,7 +192,7 @@ OPTIONS = [f"opt-{i}" for i in range(12)]
     [
         (
             {"type": "choice", "options": OPTIONS, "response": ["opt-11"], "correct": ["opt-10"]},
-            ("l", "k", "choice"),
+            ("ids:opt-11", "ids:opt-10", "choice"),
             ("opt-11", "opt-10", "choice"),
         ),
         (
@@ -203,7 +202,7 @@ OPTIONS = [f"opt-{i}" for i in range(12)]
                 "response": ["opt-0", "opt-9", "opt-10"],
                 "correct": ["opt-1"],
             },
-            ("a,j,k", "b", "choice"),
+            ("ids:opt-0,opt-9,opt-10", "ids:opt-1", "choice"),
             ("opt-0[,]opt-9[,]opt-10", "opt-1", "choice"),
         ),
         (
@@ -224,7 +223,7 @@ OPTIONS = [f"opt-{i}" for i in range(12)]
                 "response": [["x", "y"], ["y", "x"]],
                 "correct": [["x", "x"], ["y", "y"]],
             },
-            ("a.b,b.a", "a.a,b.b", "matching"),
+            ("ids:x.y,y.x", "ids:x.x,y.y", "matching"),
             ("x[.]y[,]y[.]x", "x[.]x[,]y[.]y", "matching"),
         ),
         (
@@ -234,7 +233,7 @@ OPTIONS = [f"opt-{i}" for i in range(12)]
                 "response": ["r", "p", "q"],
                 "correct": ["p", "q", "r"],
             },
-            ("c,a,b", "a,b,c", "sequencing"),
+            ("ids:r,p,q", "ids:p,q,r", "sequencing"),
             ("r[,]p[,]q", "p[,]q[,]r", "sequencing"),
         ),
     ],

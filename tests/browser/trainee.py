@@ -244,7 +244,10 @@ def close(page: Any, terminates: bool = True) -> dict[str, Any]:
     # The test LMS's call log arrives by beacon as its page goes.
     server.wait(
         sid,
-        lambda s: any(n == launch_no and e.get("name") in FINISH for n, e in s.log),
+        lambda s: (
+            any(n == launch_no and e.get("name") in FINISH for n, e in s.log)
+            and not server.log_gaps(sid, launch_no)
+        ),
         timeout=10 if terminates else 1,
     )
     return server.stored(sid)

@@ -50,7 +50,7 @@ class Table:
         """The response of `row` as ids of `item`, read once however many groups ask."""
         if row not in self.parsed:
             kind = item.interaction_type
-            self.parsed[row] = parse_response(self.responses[row], kind, item.options)
+            self.parsed[row] = parse_response(self.responses[row], kind, item.options, item.targets)
         return self.parsed[row]
 
 
@@ -67,7 +67,9 @@ def tabulate(collector: Collector, index: CourseIndex) -> Table:
     for row in np.nonzero(success < 0)[0]:  # no result recorded: score it with the key
         item = index.items.get(by_code[int(code[row])])
         if item is not None and item.key:
-            parsed = parse_response(collector.response[row], item.interaction_type, item.options)
+            parsed = parse_response(
+                collector.response[row], item.interaction_type, item.options, item.targets
+            )
             if parsed is not None:
                 success[row] = int(is_right(item.interaction_type, parsed, item.key))
     order = np.lexsort((np.arange(len(code)), rank, code, learner))

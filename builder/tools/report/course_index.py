@@ -32,6 +32,7 @@ class Item:
     options: list[str]
     key: list[str]
     pass_mark: int = 80
+    targets: list[str] = field(default_factory=list)  # matching: the items, then spare targets
 
     @property
     def interaction_type(self) -> str:
@@ -95,6 +96,7 @@ def index_course(model: Any) -> CourseIndex:
                 options=_options(question),
                 key=_key(question),
                 pass_mark=pass_mark,
+                targets=_targets(question),
             )
     if model.self_assessment is not None:
         index.self_assessment = _index_self_assessment(model.self_assessment)
@@ -109,6 +111,12 @@ def _options(question: Any) -> list[str]:
         if listed:
             return [entry.id for entry in listed]
     return []
+
+
+def _targets(question: Any) -> list[str]:
+    """A matching question's targets as the runtime numbers them: each pair's own id, then the
+    spare matches (distractors) as 1, 2, ..."""
+    return list(question.target_ids()) if hasattr(question, "target_ids") else []
 
 
 def _key(question: Any) -> list[str]:

@@ -22,7 +22,7 @@ TRUE_WORDS = {
     "f": "false",
     "0": "false",
 }
-SCORM12_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
+IDS_TAG = "ids:"  # SCORM 1.2 answers by option id: docs/lms-behaviour.md
 
 
 class ReportInputError(TrainerError):
@@ -106,41 +106,40 @@ class Collector:
         return len(self.interaction)
 
 
-def parse_response(raw: str | None, kind: str, options: list[str]) -> list[str] | None:
-    """A response in xAPI / SCORM 2004 form (`a[,]c`, `x[.]y`) or SCORM 1.2 form (`a,c`, `a.b`,
-    option letters by position) as a list of ids; matching gives "item.target" entries.
-    None when it cannot be read as this question's response."""
+def parse_response(
+    raw: str | None, kind: str, options: list[str], targets: list[str] | None = None
+) -> list[str] | None:
+    """A response as a list of option ids (matching: "item.target" entries), read in the form
+    that the response itself names, never guessed: the SCORM 1.2 package writes `ids:a,c` and
+    `ids:x.y`; SCORM 2004 and xAPI write `a[,]c` and `x[.]y`; a true-false answer is
+    true/false (t/f, 1/0). None when it is not a response of this question: an id the question
+    does not have is never read as anything else. `targets`: a matching question's targets,
+    when they are more than its items (spare targets)."""
     if raw is None:
         return None
     text = raw.strip()
     if kind == "true-false":
         word = TRUE_WORDS.get(text.lower())
         return [word] if word else None
-    if kind in ("likert", "other"):
+    tagged = text.startswith(IDS_TAG)
+    if tagged:
+        text = text[len(IDS_TAG) :]
+    if kind == "other":
         return [text]
-    parts = text.split("[,]") if "[,]" in text else text.split(",")
+    if kind == "likert":
+        return [text] if text in options else None
+    parts = text.split(",") if tagged else text.split("[,]")
     parts = [p.strip() for p in parts if p.strip()]
+    known = set(options)
     if kind == "matching":
         pairs = []
         for part in parts:
-            item, sep, target = part.partition("[.]") if "[.]" in part else part.partition(".")
-            ids = _ids([item.strip(), target.strip()], options) if sep else None
-            if ids is None:
+            item, sep, target = part.partition("." if tagged else "[.]")
+            if not sep or item not in known or target not in set(targets or options):
                 return None
-            pairs.append(f"{ids[0]}.{ids[1]}")
+            pairs.append(f"{item}.{target}")
         return pairs
-    return _ids(parts, options)
-
-
-def _ids(tokens: list[str], options: list[str]) -> list[str] | None:
-    """Tokens as option ids; failing that, as SCORM 1.2 letters standing for option positions."""
-    known = set(options)
-    if all(t in known for t in tokens):
-        return tokens
-    letters = SCORM12_CHARS[: len(options)]
-    if all(len(t) == 1 and t in letters for t in tokens):
-        return [options[letters.index(t)] for t in tokens]
-    return None
+    return parts if all(p in known for p in parts) else None
 
 
 def is_right(kind: str, response: list[str], key: list[str]) -> bool:
