@@ -23,7 +23,10 @@ TEXT_PATHS = st.builds(
 BINARY_PATHS = st.builds(
     lambda name, ext: f"modules/m/images/{name}{ext}", NAMES, st.sampled_from([".png", ".jpg"])
 )
-LINES = st.lists(st.text(st.characters(blacklist_characters="\r\n\ufeff"), max_size=30), max_size=6)
+LINES = st.lists(
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\ufeff"), max_size=30),
+    max_size=6,
+)
 
 
 @st.composite
