@@ -105,13 +105,25 @@ def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
     help="Which SCORM version the test LMS speaks.",
 )
 @click.option("--cmi5", is_flag=True, help="Preview the cmi5 package and the statements it sends.")
+@click.option("--review", is_flag=True, help="Add a Comment control to every screen.")
+@click.option("--as", "reviewer", help="With --review: your name, as in approvals/allowed_signers.")
 @debug_option
-def preview(course_dir: Path, port: int, scorm: str, cmi5: bool, debug: bool) -> None:
+def preview(
+    course_dir: Path, port: int, scorm: str, cmi5: bool, review: bool, reviewer: str | None,
+    debug: bool,
+) -> None:
     """Serve the course in a test LMS on this computer; rebuild when files change."""
     from builder.tools.preview import PreviewServer
 
+    if review != (reviewer is not None):
+        raise click.UsageError("--review and --as NAME go together")
+    if review and cmi5:
+        raise click.UsageError("--review works with the SCORM preview, not --cmi5")
     server = _run(
-        lambda: PreviewServer(course_dir, scorm, port, report=_echo_now, cmi5=cmi5), debug
+        lambda: PreviewServer(
+            course_dir, scorm, port, report=_echo_now, cmi5=cmi5, reviewer=reviewer
+        ),
+        debug,
     )
     server.start()
     standard = "cmi5" if cmi5 else f"SCORM {scorm}"

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from builder.model.problems import CourseError
 from builder.tools.preview_lrs import PreviewLrs
+from builder.tools.preview_review import ReviewDesk
 
 STATIC = Path(__file__).parent / "preview_static"
 WATCHED = ("course", "modules", "quizzes")
@@ -34,7 +35,7 @@ PAGE = """<!doctype html>
 <link rel="stylesheet" href="/__dfc/static/preview.css">
 <script src="/__dfc/static/fake-lms.js"></script>
 <script src="/__dfc/static/panel.js" defer></script>
-</head>
+{review_script}</head>
 <body>
 <header><h1>Preview: {title}</h1><p>SCORM {label} test LMS. Nothing here is sent anywhere.</p>
 <button type="button" id="reset">Reset attempt</button></header>
@@ -42,10 +43,12 @@ PAGE = """<!doctype html>
 <div class="preview">
 <iframe id="course" title="The course, as a trainee sees it" src="/course/index.html"></iframe>
 <section id="panel" aria-label="What the LMS holds"></section>
-</div>
+{review_panel}</div>
 </body>
 </html>
 """
+REVIEW_SCRIPT = '<script src="/__dfc/static/review.js" defer></script>\n'
+REVIEW_PANEL = '<section id="review" aria-labelledby="review-heading"></section>\n'
 CMI5_PAGE = """<!doctype html>
 <html lang="en" data-course="{course}">
 <head>
@@ -111,8 +114,11 @@ class PreviewServer:
         report: Callable[[str], None] | None = None,
         interval: float = 0.3,
         cmi5: bool = False,
+        reviewer: str | None = None,
     ):
         self.root = root
+        # `preview --review --as NAME`: a comment desk beside the course (preview_review.py).
+        self.review = ReviewDesk.for_reviewer(root, reviewer) if reviewer else None
         self.target = "cmi5" if cmi5 else SCORM[scorm]
         self.lrs = PreviewLrs() if cmi5 else None
         self.scorm = scorm
@@ -189,6 +195,11 @@ class PreviewServer:
                 """Requests are not logged; rebuilds and errors are."""
 
             def do_POST(self) -> None:  # noqa: N802
+                path = urlsplit(self.path).path
+                if server.review is not None and path.startswith("/__dfc/reviews"):
+                    body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                    status, answer = server.review.post(path, body)
+                    return self._send(json.dumps(answer).encode(), "application/json", status)
                 if server.lrs is None:
                     self._scorm_lms()
                 else:
@@ -248,8 +259,13 @@ class PreviewServer:
                         label="1.2" if server.scorm == "12" else "2004 4th Edition",
                         title=_escape(server.title),
                         course=_escape(str(server.root.name)),
+                        review_script=REVIEW_SCRIPT if server.review else "",
+                        review_panel=REVIEW_PANEL if server.review else "",
                     )
                     return self._send(page.encode(), "text/html; charset=utf-8")
+                if path == "/__dfc/reviews" and server.review is not None:
+                    body = json.dumps(server.review.listing()).encode()
+                    return self._send(body, "application/json")
                 if path == "/__dfc/lms":
                     with server.snapshot.lock:
                         body = json.dumps({"attempt": server.lms_attempt, "data": server.lms_data})
