@@ -119,10 +119,9 @@ def preview(
         raise click.UsageError("--review and --as NAME go together")
     if review and cmi5:
         raise click.UsageError("--review works with the SCORM preview, not --cmi5")
+    extra = {"reviewer": reviewer} if reviewer else {}
     server = _run(
-        lambda: PreviewServer(
-            course_dir, scorm, port, report=_echo_now, cmi5=cmi5, reviewer=reviewer
-        ),
+        lambda: PreviewServer(course_dir, scorm, port, report=_echo_now, cmi5=cmi5, **extra),
         debug,
     )
     server.start()
