@@ -37,15 +37,24 @@ def validate(
 
 
 def render_packages(
-    model: CourseModel, formats: list[str], per_module: bool, progress: Progress | None = None
+    model: CourseModel,
+    formats: list[str],
+    per_module: bool,
+    progress: Progress | None = None,
+    suffix: str = "",
 ) -> dict[str, dict[str, bytes]]:
-    """Render every package in memory: {package file name: {path: bytes}}."""
+    """Render every package in memory: {package file name: {path: bytes}}.
+
+    `suffix` goes into every package name after the version (a language, e.g. "-cy").
+    """
     from builder.outline.screens import build_outline
     from builder.render.pages import Renderer, make_environment
 
     outlines = [build_outline(model)]
     if per_module:
         outlines += [build_outline(model, m.id) for m in model.modules]
+    for outline in outlines:
+        outline.suffix = suffix + outline.suffix
     env = make_environment(_template_folder())
     packages: dict[str, dict[str, bytes]] = {}
     total = sum(len(outline.screens) for outline in outlines)
@@ -118,6 +127,7 @@ def build(
     progress: Progress | None = None,
     release: bool = False,
     git_commit: str | None = None,
+    allow_partial: bool = False,
 ) -> BuildReport:
     """Build the course's packages and facilitator handbook into `out` (default: <root>/dist).
 
@@ -125,11 +135,18 @@ def build(
     recorded report is returned, warnings included, and nothing is rendered or written.
     A release build (`release`) first checks the approvals and is never taken from the
     record; `git_commit` overrides the commit release.json names (verify uses it).
+    Each of course.yaml's `languages` besides the course's own gets its own packages and
+    handbook, named with the language; `allow_partial` lets untranslated texts stay English.
     """
     from builder.package import build_cache as cache
 
     started = time.perf_counter()
-    options = {"formats": formats or [], "per_module": per_module, "strict": strict}
+    options = {
+        "formats": formats or [],
+        "per_module": per_module,
+        "strict": strict,
+        "allow_partial": allow_partial,
+    }
     key, cached = cache.lookup(root, out or root / "dist", options)
     if cached is not None and not release:
         cached.up_to_date = True
@@ -148,9 +165,15 @@ def build(
         model, warnings = validate(root, strict, formats)
         if release:
             release_stamp(root, model, git_commit)
+        others, language_warnings = _other_languages(root, model, allow_partial, strict)
+        warnings = sorted(warnings + language_warnings, key=Problem.sort_key)
         chosen = formats or list(model.course.packages)
         packages = render_packages(model, chosen, per_module, progress)
-        handbook = render_handbook(model, _template_folder())
+        handbooks = {"": render_handbook(model, _template_folder())}
+        for language, localised in others:
+            suffix = f"-{language}"
+            packages.update(render_packages(localised, chosen, per_module, progress, suffix))
+            handbooks[suffix] = render_handbook(localised, _template_folder())
     finally:
         gc.set_threshold(*thresholds)
     out = out or root / "dist"
@@ -164,12 +187,29 @@ def build(
     for file_name, files in packages.items():
         dest = out / file_name
         report.packages.append(Written(dest, write_package(files, dest)))
-    dest = out / f"{model.course.id}-{model.course.version}-handbook.html"
-    report.handbook = Written(dest, write_file(handbook, dest))
+    for suffix, handbook in handbooks.items():
+        dest = out / f"{model.course.id}-{model.course.version}{suffix}-handbook.html"
+        written = Written(dest, write_file(handbook, dest))
+        if suffix:
+            report.handbooks.append(written)
+        else:
+            report.handbook = written
     if not release:
         cache.record(root, out, key, options, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _other_languages(
+    root: Path, model: CourseModel, allow_partial: bool, strict: bool
+) -> tuple[list[tuple[str, CourseModel]], list[Problem]]:
+    """The course in each of its other languages; with `strict`, a fallback is an error."""
+    from builder.load.localise import localised_models
+
+    others, warnings = localised_models(root, model, allow_partial)
+    if strict and warnings:
+        raise CourseError(warnings)
+    return others, warnings
 
 
 __all__ = ["build", "validate", "render_packages", "BuildReport", "CourseError"]

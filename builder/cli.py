@@ -42,6 +42,11 @@ def main() -> None:
 @click.option(
     "--release", is_flag=True, help="Build only if every group has approved these sources."
 )
+@click.option(
+    "--allow-partial",
+    is_flag=True,
+    help="Build other languages even with texts untranslated; they stay in the course's language.",
+)
 @debug_option
 def build(
     course_dir: Path,
@@ -51,6 +56,7 @@ def build(
     strict: bool,
     quiet: bool,
     release: bool,
+    allow_partial: bool,
     debug: bool,
 ) -> None:
     """Build the course into packages in dist/."""
@@ -58,7 +64,16 @@ def build(
 
     progress = None if quiet or not _is_terminal() else _show_progress
     report = _run(
-        lambda: api.build(course_dir, out, list(formats), per_module, strict, progress, release),
+        lambda: api.build(
+            course_dir,
+            out,
+            list(formats),
+            per_module,
+            strict,
+            progress,
+            release,
+            allow_partial=allow_partial,
+        ),
         debug,
     )
     _echo_problems(report.warnings)
@@ -222,7 +237,7 @@ def report(
 
 def _echo_build_summary(report: Any) -> None:
     """A table of the files written, then one line of counts and time."""
-    files = [*report.packages, *([report.handbook] if report.handbook else [])]
+    files = [*report.packages, *([report.handbook] if report.handbook else []), *report.handbooks]
     width = max(len(str(w.path)) for w in files)
     for written in files:
         size = f"{written.size / 1024:,.0f} KB"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from builder.check.answer_length import SCORM_PACKAGES, check_answer_length
+from builder.check.language_rules import check_languages
 from builder.check.lint_coverage import check_recall_only
 from builder.check.lint_duplicates import check_near_duplicates
 from builder.check.lint_keys import check_key_patterns
@@ -54,6 +55,7 @@ def check_course(
         return None
     _check_final_assessment(loaded, problems)
     _check_self_assessment(loaded, problems)
+    check_languages(loaded, problems)
     if "cmi5" in (formats or loaded.course.packages):
         _check_iri(loaded, problems)
     if set(SCORM_PACKAGES) & set(formats or loaded.course.packages):

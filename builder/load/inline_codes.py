@@ -43,7 +43,9 @@ def pieces(source: str) -> list[Piece]:
         kind = token.type
         if kind == "text":
             _add_text(out, token.content)
-        elif kind == "softbreak":
+        elif kind == "softbreak":  # spaces before a line break never show
+            if out and out[-1].kind == "text":
+                out[-1] = Piece("text", out[-1].text.rstrip(" "))
             _add_text(out, "\n")
         elif kind in ("strong_open", "em_open", "link_open"):
             number += 1

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from builder.model.approval import Approval, ReleaseStamp
 from builder.model.fields import ID_PATTERN, Id, Percent, Strict, TargetName, Text
+from builder.model.languages import LanguageTag, languages_field
 from builder.model.self_assessment import (
     DONT_KNOW,
     Band,
@@ -58,6 +59,7 @@ class Course(Strict):
         pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
         description="language as a BCP 47 tag, e.g. en-GB",
     )
+    languages: list[LanguageTag] = languages_field()
     description: Text = Field(description="one or two sentences for the LMS catalogue")
     audience: Text = Field(description="who the course is for")
     modules: list[Id] = Field(min_length=1, description="module ids in the order taught")

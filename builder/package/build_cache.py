@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 KEEP = 200  # records kept; older ones are deleted when a new one is written
-SOURCE_DIRS = ("course", "modules", "quizzes")
-FORMAT = 1
+SOURCE_DIRS = ("course", "modules", "quizzes", "translations")
+FORMAT = 2
 BUILDER = Path(__file__).resolve().parents[1]
 
 
@@ -96,12 +96,13 @@ def record(root: Path, out: Path, key: str, options: dict[str, Any], report: Any
     """Record the build just done, unless a source changed while it ran."""
     if build_key(root, options) != key:
         return
-    written = [w.path for w in report.packages] + (
+    written = [w.path for w in report.packages + report.handbooks] + (
         [report.handbook.path] if report.handbook else []
     )
     data = {
         "packages": [_name(out, w.path) for w in report.packages],
         "handbook": _name(out, report.handbook.path) if report.handbook else None,
+        "handbooks": [_name(out, w.path) for w in report.handbooks],
         "modules": report.modules,
         "pages": report.pages,
         "questions": report.questions,
@@ -135,6 +136,7 @@ def _report(data: dict[str, Any], out: Path) -> Any:
         return BuildReport(
             packages=[written(name) for name in data["packages"]],
             handbook=written(data["handbook"]) if data["handbook"] else None,
+            handbooks=[written(name) for name in data["handbooks"]],
             modules=data["modules"],
             pages=data["pages"],
             questions=data["questions"],

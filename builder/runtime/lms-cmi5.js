@@ -143,6 +143,7 @@
     var context = copy(this.launchData.contextTemplate || {});
     context.registration = this.p.registration;
     var data = DFC.data(), base = String(data.iri || '').replace(/\/+$/, '');
+    if (data.language) context.language = data.language;  /* the language this package is in */
     if (data.contentHash && base) {  /* a release build: results can be told apart by version */
       context.extensions = context.extensions || {};
       context.extensions[base + '/extensions/course-version'] = data.version;

@@ -69,7 +69,8 @@ class Cmi5(Target):
                 if path != STRUCTURE:
                     files[f"{module.id}/{path}"] = data
         files[STRUCTURE] = _serialise(root)
-        return {f"{course.id}-{course.version}-modules-{self.name}.zip": files}
+        language = outlines[0].suffix  # "" or a language, e.g. "-cy"
+        return {f"{course.id}-{course.version}{language}-modules-{self.name}.zip": files}
 
 
 def course_iri(outline: Outline) -> str:

@@ -85,6 +85,7 @@ bands:
 """
 
 WITH_DIAGNOSTIC = Edit("packages:", "self_assessment: readiness\npackages:")
+WELSH = Edit("language: en-GB", "language: en-GB\nlanguages: [en-GB, cy]")
 ALARM_IMAGE = Edit(":::\n", ":::\n\n![The exit map](images/exits.png)\n")
 
 CASES: dict[str, Case] = {
@@ -399,7 +400,7 @@ CASES: dict[str, Case] = {
     "unknown: a field nothing is like": Case(
         {COURSE: Edit("audience:", "colour: red\naudience:")},
         [
-            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval)",
+            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, languages, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval)",
         ],
     ),
     "answer length: an ordering answer too long for SCORM 1.2": Case(
@@ -943,5 +944,39 @@ CASES: dict[str, Case] = {
         ],
         args=("--release",),
         release="open-comment",
+    ),
+    # --- languages and translations ---------------------------------------------------------
+    "languages: a language listed twice, the course's own missing": Case(
+        {COURSE: Edit("language: en-GB", "language: en-GB\nlanguages: [cy, cy]")},
+        [
+            'course/course.yaml:6: error: languages: "cy" is listed twice',
+            "course/course.yaml:6: error: languages: must list the course's own language, en-GB "
+            "(the `language` the files are written in)",
+        ],
+    ),
+    "languages: no translation for a listed language": Case(
+        {COURSE: WELSH},
+        [
+            "translations/cy: error: 51 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, module/fire-basics:title, module/fire-basics:objectives.fire-triangle.text, module/fire-basics:objectives.fire-response.text, module/fire-basics:intro:top.p1, page/fire-basics/fire-triangle:title, page/fire-basics/fire-triangle:top.p1 and 41 more; see `dfc-course translate status`, or build with --allow-partial",
+        ],
+    ),
+    "languages: a translation file that is not YAML": Case(
+        {COURSE: WELSH, "translations/cy/course/course.yaml": "course:title: [a\n"},
+        [
+            "translations/cy: error: 51 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, module/fire-basics:title, module/fire-basics:objectives.fire-triangle.text, module/fire-basics:objectives.fire-response.text, module/fire-basics:intro:top.p1, page/fire-basics/fire-triangle:title, page/fire-basics/fire-triangle:top.p1 and 41 more; see `dfc-course translate status`, or build with --allow-partial",
+            "translations/cy/course/course.yaml:1: error: a bracket [ or { is never closed: add "
+            "the closing ] or }",
+        ],
+    ),
+    "languages: a translation without its source hash": Case(
+        {
+            COURSE: WELSH,
+            "translations/cy/course/course.yaml": "course:title:\n  text: Diogelwch tân\n",
+        },
+        [
+            "translations/cy: error: 51 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, module/fire-basics:title, module/fire-basics:objectives.fire-triangle.text, module/fire-basics:objectives.fire-response.text, module/fire-basics:intro:top.p1, page/fire-basics/fire-triangle:title, page/fire-basics/fire-triangle:top.p1 and 41 more; see `dfc-course translate status`, or build with --allow-partial",
+            "translations/cy/course/course.yaml:1: error: course:title: needs a `source` hash and "
+            "a `text`",
+        ],
     ),
 }

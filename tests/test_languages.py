@@ -1,0 +1,183 @@
+"""`languages:` in course.yaml: one set of packages and a handbook per language.
+
+The Welsh texts come from translate-toolkit's pseudo-translator, through export and import.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+from lxml import etree
+
+from builder import api
+from builder.model.problems import CourseError
+
+LANGUAGES = ("language: en-GB\n", "language: en-GB\nlanguages: [en-GB, cy]\n")
+
+
+def translated_course(tmp_path: Path, cli) -> Path:
+    root = tmp_path / "course"
+    shutil.copytree(FIXTURES / "minimal", root)
+    yaml = root / "course/course.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8")
+        .replace(*LANGUAGES)
+        .replace(
+            "packages: [scorm12, scorm2004]",
+            "packages: [scorm12, scorm2004, cmi5]\niri: https://example.org/courses/fire",
+        ),
+        encoding="utf-8",
+    )
+    xlf = tmp_path / "cy.xlf"
+    assert (
+        cli(
+            "translate", "export", "--course", str(root), "--language", "cy", "--out", str(xlf)
+        ).exit_code
+        == 0
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "translate.tools.podebug",
+            "--rewrite=xxx",
+            "-f",
+            "",
+            "-i",
+            str(xlf),
+            "-o",
+            str(tmp_path / "done.xlf"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    result = cli("translate", "import", str(tmp_path / "done.xlf"), "--course", str(root))
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture
+def course(tmp_path, cli) -> Path:
+    return translated_course(tmp_path, cli)
+
+
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_each_language_gets_its_own_packages_and_handbook(course, tmp_path):
+    report = api.build(course, tmp_path / "dist")
+    names = sorted(p.path.name for p in report.packages)
+    assert names == [
+        "fire-safety-1.0.0-cmi5.zip",
+        "fire-safety-1.0.0-cy-cmi5.zip",
+        "fire-safety-1.0.0-cy-scorm12.zip",
+        "fire-safety-1.0.0-cy-scorm2004.zip",
+        "fire-safety-1.0.0-scorm12.zip",
+        "fire-safety-1.0.0-scorm2004.zip",
+    ]
+    assert report.handbook.path.name == "fire-safety-1.0.0-handbook.html"
+    assert [h.path.name for h in report.handbooks] == ["fire-safety-1.0.0-cy-handbook.html"]
+    handbook = report.handbooks[0].path.read_text(encoding="utf-8")
+    assert '<html lang="cy">' in handbook
+    assert '<h1 id="title">xxxFire safety basicsxxx' in handbook
+    assert "Joint activity: xxxWalk the routexxx" in handbook
+
+
+def test_the_default_language_is_unchanged_by_adding_languages(course, tmp_path):
+    api.build(course, tmp_path / "with")
+    yaml = course / "course/course.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace(LANGUAGES[1], LANGUAGES[0]), encoding="utf-8"
+    )
+    shutil.rmtree(course / "translations")
+    without = api.build(course, tmp_path / "without")
+    for written in without.packages:
+        assert members(written.path) == members(tmp_path / "with" / written.path.name)
+
+
+def test_the_welsh_packages_say_they_are_welsh(course, tmp_path):
+    api.build(course, tmp_path / "dist")
+    for fmt in ("scorm12", "scorm2004", "cmi5"):
+        files = members(tmp_path / "dist" / f"fire-safety-1.0.0-cy-{fmt}.zip")
+        pages = [n for n in files if n.endswith(".html")]
+        assert pages
+        for name in pages:
+            assert re.search(rb'<html lang="cy">', files[name]), name
+        page = files["pages/fire-basics/fire-triangle.html"].decode("utf-8")
+        assert "<p>xxxEvery fire needs three things: <strong>heat</strong>" in page
+        assert "<p>Every fire needs" not in page
+    structure = etree.fromstring(
+        members(tmp_path / "dist" / "fire-safety-1.0.0-cy-cmi5.zip")["cmi5.xml"]
+    )
+    langstrings = structure.findall(".//{*}langstring")
+    assert langstrings and {s.get("lang") for s in langstrings} == {"cy"}
+    assert all(s.text.startswith("xxx") for s in langstrings[:2])
+    metadata = members(tmp_path / "dist" / "fire-safety-1.0.0-cy-scorm12.zip")["metadata.xml"]
+    assert b"<language>cy</language>" in metadata.replace(b"lom:", b"")
+
+
+def test_a_missing_translation_stops_the_build_naming_the_units(course, tmp_path):
+    page = course / "translations/cy/modules/fire-basics/02-alarm.yaml"
+    page.unlink()
+    with pytest.raises(CourseError) as caught:
+        api.build(course, tmp_path / "dist")
+    [problem] = caught.value.problems
+    assert problem.format().startswith(
+        "translations/cy: error: 6 texts have no current cy translation: "
+        "page/fire-basics/alarm:title, page/fire-basics/alarm:top.li1,"
+    )
+    assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").iterdir())
+
+
+def test_a_stale_translation_counts_as_missing(course, tmp_path):
+    quiz = course / "quizzes/fire-basics.yaml"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace("text: Water", "text: A hose"), encoding="utf-8"
+    )
+    with pytest.raises(CourseError) as caught:
+        api.build(course, tmp_path / "dist")
+    assert (
+        "1 texts have no current cy translation: "
+        "quiz/fire-basics:questions.fire-01.options.b.text;" in caught.value.problems[0].message
+    )
+
+
+def test_allow_partial_falls_back_with_a_warning_and_lang(course, tmp_path):
+    page = course / "translations/cy/modules/fire-basics/01-fire-triangle.yaml"
+    text = page.read_text(encoding="utf-8")
+    start = text.index("page/fire-basics/fire-triangle:top.p1:")
+    end = text.index("page/fire-basics/fire-triangle:top.li1:")
+    page.write_text(text[:start] + text[end:], encoding="utf-8")
+    report = api.build(course, tmp_path / "dist", allow_partial=True)
+    assert [w.format() for w in report.warnings] == [
+        "translations/cy: warning: 1 texts have no current cy translation and stay in en-GB: "
+        "page/fire-basics/fire-triangle:top.p1"
+    ]
+    files = members(tmp_path / "dist" / "fire-safety-1.0.0-cy-scorm12.zip")
+    page_html = files["pages/fire-basics/fire-triangle.html"].decode("utf-8")
+    assert '<p lang="en-GB">Every fire needs three things' in page_html
+    assert "<li>xxxHeat, fuel" in page_html  # translated blocks carry no lang of their own
+    with pytest.raises(CourseError):
+        api.build(course, tmp_path / "strict", allow_partial=True, strict=True)
+
+
+def test_a_tight_list_item_falls_back_on_the_item(course, tmp_path):
+    page = course / "translations/cy/modules/fire-basics/01-fire-triangle.yaml"
+    text = page.read_text(encoding="utf-8")
+    start = text.index("page/fire-basics/fire-triangle:top.li1:")
+    end = text.index("page/fire-basics/fire-triangle:top.li2:")
+    page.write_text(text[:start] + text[end:], encoding="utf-8")
+    api.build(course, tmp_path / "dist", allow_partial=True)
+    files = members(tmp_path / "dist" / "fire-safety-1.0.0-cy-scorm12.zip")
+    assert '<li lang="en-GB">Heat, fuel and oxygen' in files[
+        "pages/fire-basics/fire-triangle.html"
+    ].decode("utf-8")
