@@ -221,6 +221,35 @@ def test_agenda_times_add_up(bundled):
     assert any(r.get("class") in ("break", "lunch") for r in rows)
 
 
+def test_the_agenda_gives_practice_and_assessment_their_time(bundled):
+    """Each scenario gets 15 to 20 minutes in pairs, each module a discussion and its
+    knowledge check, the last session the final and the self-assessment; every time falls
+    on a five-minute mark."""
+    model, _html, doc = bundled
+    rows = [
+        (
+            r.get("class"),
+            text_of(r.find_class("title")[0]),
+            int(text_of(r.find_class("minutes")[0])),
+        )
+        for r in doc.xpath("//table[@class='agenda']/tbody/tr")
+    ]
+    scenarios = [q for m in model.modules for q in m.quiz.questions if q.type == "scenario"]
+    played = [(title, minutes) for kind, title, minutes in rows if kind == "scenario"]
+    assert [t for t, _ in played] == [f"Scenario, played in pairs: {q.title}" for q in scenarios]
+    assert all(15 <= minutes <= 20 for _, minutes in played)
+    checks = [title for kind, title, _ in rows if kind == "check"]
+    assert sum(t.startswith("Knowledge check") for t in checks) == len(model.modules)
+    assert checks[-2:] == ["Final assessment (30 questions)", "Self-assessment, in pairs"]
+    assert sum(kind == "discussion" for kind, _, _ in rows) == len(model.modules)
+    for time in doc.xpath("//table[@class='agenda']//td[@class='time']"):
+        for clock_time in text_of(time).split("–"):
+            assert int(clock_time[-2:]) % 5 == 0, text_of(time)
+    note = text_of(doc.xpath("//section[@class='answer-key']/p[@class='note']")[0])
+    assert "Each attempt asks all of them" not in note
+    assert "final assessment only" in note
+
+
 def test_the_handbook_is_self_contained(bundled):
     _model, html, doc = bundled
     assert not doc.xpath("//script | //link | //iframe | //object | //embed")

@@ -1,7 +1,10 @@
 """The facilitator handbook's agenda: a day (or more) of modules, activities and breaks.
 
-Modules are timed by their `minutes`, joint activities by their numbered steps, and the days
-are shared out so that none runs past DAY_LIMIT and no stretch runs past BLOCK_LIMIT.
+Modules are timed by their `minutes`, joint activities by their numbered steps; each module
+then gets time for discussion, for each scenario (played in pairs, then with roles swapped,
+then debriefed) and for its knowledge check, and the last session for the final assessment
+and the self-assessment. The days are shared out so that none runs past DAY_LIMIT and no
+stretch runs past BLOCK_LIMIT (a module's practice can follow a break).
 """
 
 from __future__ import annotations
@@ -27,11 +30,16 @@ BRIEF = 5  # introducing an activity
 PER_STEP = 3  # each numbered step of an activity
 SHARE_BACK = 10  # pairs report back
 UNSTEPPED_WORK = 15  # pair work for an activity with no numbered steps
+DISCUSSION = 10  # two or three of a module's discussion questions
+SCENARIO = 20  # a scenario: play it, swap roles and play again, debrief
+PER_QUESTION = 1  # each question of a knowledge check or the final assessment
+SELF_ASSESSMENT = 25  # the self-assessment, completed in pairs, then talked through
+PRACTICE = ("scenario", "check")  # rows that may follow a break after their module
 
 
 @dataclass
 class AgendaRow:
-    kind: str  # session, module, activity, break, lunch
+    kind: str  # session, module, discussion, activity, scenario, check, break, lunch
     title: str
     minutes: int
     start: str = ""
@@ -71,12 +79,26 @@ def activity_minutes(steps: int) -> int:
     return int(math.ceil((BRIEF + work + SHARE_BACK) / 5) * 5)
 
 
-def plan_agenda(modules: list[Any]) -> Agenda:
+def question_minutes(count: int) -> int:
+    """Minutes for `count` questions answered alone, rounded up to 5."""
+    return int(math.ceil(count * PER_QUESTION / 5) * 5)
+
+
+def plan_agenda(modules: list[Any], final_questions: int = 0, diagnostic: bool = False) -> Agenda:
     """The fewest days that fit DAY_LIMIT, with the modules shared out as evenly as possible.
 
-    A module never splits across days; a module longer than a day gets a day of its own.
+    A module never splits across days; a module longer than a day gets a day of its own. The
+    final assessment (`final_questions` questions) and the self-assessment end the last day.
     """
     module_blocks = [_module_rows(m) for m in modules]
+    closing = []
+    if final_questions:
+        title = f"Final assessment ({final_questions} questions)"
+        closing.append(AgendaRow("check", title, question_minutes(final_questions)))
+    if diagnostic:
+        closing.append(AgendaRow("check", "Self-assessment, in pairs", SELF_ASSESSMENT))
+    if closing and module_blocks:
+        module_blocks[-1] = module_blocks[-1] + closing
     days = _fill_days(module_blocks, DAY_LIMIT)
     # The shortest longest-day that still needs no more days evens the days out.
     low, high = 0, max(d.minutes for d in days)
@@ -114,11 +136,34 @@ def _module_rows(module: Any) -> list[AgendaRow]:
             "module", f"Module {module.number}: {module.title}", module.minutes, anchor=anchor
         )
     ]
+    if getattr(module, "topics", None) or getattr(module, "general_questions", None):
+        rows.append(
+            AgendaRow(
+                "discussion", "Discussion: two or three of the questions", DISCUSSION, anchor=anchor
+            )
+        )
     rows += [
         AgendaRow("activity", f"Joint activity: {a.title}", a.minutes, anchor=anchor)
         for a in module.activities
     ]
+    questions = getattr(module, "questions", None) or []
+    for q in questions:
+        if q.type == "scenario":
+            title = f"Scenario, played in pairs: {q.prompt}"
+            rows.append(AgendaRow("scenario", title, SCENARIO, anchor=f"q-{q.id}"))
+    check = [q for q in questions if not q.final_only and q.type != "scenario"]
+    if check:
+        played = any(q.type == "scenario" for q in questions)
+        title = f"Knowledge check: {'the other ' if played else ''}{len(check)} questions"
+        rows.append(AgendaRow("check", title, question_minutes(len(check)), anchor=anchor))
     return rows
+
+
+def _parts(block: list[AgendaRow]) -> list[list[AgendaRow]]:
+    """A module's rows as the stretches a break may fall between: the module with its
+    discussion and activities, then its scenarios and checks."""
+    first = next((i for i, r in enumerate(block) if r.kind in PRACTICE), len(block))
+    return [part for part in (block[:first], block[first:]) if part]
 
 
 def _plan_day(number: int, module_blocks: list[list[AgendaRow]], last: bool) -> AgendaDay:
@@ -130,7 +175,7 @@ def _plan_day(number: int, module_blocks: list[list[AgendaRow]], last: bool) -> 
     rows = [opening]
     elapsed = since_break = opening.minutes
     lunched = False
-    for block in module_blocks:
+    for block in (part for module in module_blocks for part in _parts(module)):
         length = sum(r.minutes for r in block)
         if since_break and since_break + length > BLOCK_LIMIT:
             if not lunched and elapsed >= LUNCH_AFTER:

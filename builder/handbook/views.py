@@ -58,7 +58,7 @@ def render_handbook(model: CourseModel, template_folder: Path | None = None) -> 
     Compiled templates are kept in `template_folder` between builds, when one is given.
     """
     modules = [_module_view(n, m) for n, m in enumerate(model.modules, 1)]
-    agenda = plan_agenda(modules)
+    agenda = plan_agenda(modules, _final_question_count(model), model.self_assessment is not None)
     diagnostic = model.self_assessment
     html = (
         _environment(template_folder)
