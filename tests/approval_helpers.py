@@ -154,6 +154,12 @@ def scenario_removed_signer(signed: Signed) -> dict[str, str]:
     return {"hash": _short(signed.root)}
 
 
+def scenario_approved(signed: Signed) -> dict[str, str]:
+    approve_as(signed, "mary")
+    approve_as(signed, "uma")
+    return {"hash": _short(signed.root)}
+
+
 def scenario_open_comment(signed: Signed) -> dict[str, str]:
     from builder.release.reviews import add_comment
 

@@ -12,7 +12,7 @@ from builder.model.problems import Location, Problem, Problems
 from builder.release.content_hash import content_hash
 from builder.release.package_info import git_commit as find_commit
 from builder.release.records import check_approvals
-from builder.release.reviews import read_comments, reviews_file
+from builder.release.reviews import ReviewsUnreadable, read_comments, reviews_file
 
 
 def release_problems_and_stamp(
@@ -39,7 +39,15 @@ def release_problems_and_stamp(
 
 def open_comment_problems(root: Path, version: str) -> list[Problem]:
     problems = Problems()
-    for comment in read_comments(root, version):
+    try:
+        comments = read_comments(root, version)
+    except ReviewsUnreadable:
+        problems.error(
+            Location(reviews_file(version)),
+            "cannot be read as review comments: put it right, or take it back from git",
+        )
+        return problems.items
+    for comment in comments:
         if comment.status == "open":
             where = comment.screen + (f" ({comment.anchor})" if comment.anchor else "")
             problems.error(

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from builder.model.problems import TrainerError
+
 REVIEWS = "reviews"
 STATUSES = ("open", "resolved")
 _THREAD_LOCK = threading.Lock()
@@ -50,22 +52,35 @@ def read_comments(root: Path, version: str) -> list[Comment]:
     path = root / reviews_file(version)
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    comments = []
-    for item in data.get("comments") or []:
-        comments.append(
-            Comment(
-                id=int(item["id"]),
-                screen=str(item["screen"]),
-                author=str(item["author"]),
-                group=str(item["group"]),
-                text=str(item["text"]),
-                time=str(item["time"]),
-                status=str(item.get("status", "open")),
-                anchor=None if item.get("anchor") is None else str(item["anchor"]),
-            )
-        )
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        comments = [_comment(item) for item in data.get("comments") or []]
+    except (yaml.YAMLError, UnicodeDecodeError, AttributeError, KeyError, TypeError, ValueError):
+        raise ReviewsUnreadable(
+            f"{reviews_file(version)}: cannot be read as review comments: "
+            "put it right, or take it back from git"
+        ) from None
     return comments
+
+
+class ReviewsUnreadable(TrainerError):
+    """reviews/<version>.yaml is not a list of comments (edited by hand, half merged)."""
+
+
+def _comment(item: dict[str, Any]) -> Comment:
+    status = str(item.get("status", "open"))
+    if status not in STATUSES:
+        raise ValueError(status)
+    return Comment(
+        id=int(item["id"]),
+        screen=str(item["screen"]),
+        author=str(item["author"]),
+        group=str(item["group"]),
+        text=str(item["text"]),
+        time=str(item["time"]),
+        status=status,
+        anchor=None if item.get("anchor") is None else str(item["anchor"]),
+    )
 
 
 def add_comment(

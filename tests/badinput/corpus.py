@@ -979,4 +979,12 @@ CASES: dict[str, Case] = {
             "a `text`",
         ],
     ),
+    "release: a review file that cannot be read": Case(
+        {"reviews/1.0.0.yaml": "comments:\n  - id: one\n"},
+        [
+            "reviews/1.0.0.yaml: error: cannot be read as review comments: put it right, or take it back from git",
+        ],
+        args=("--release",),
+        release="approved",
+    ),
 }
