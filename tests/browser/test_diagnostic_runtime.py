@@ -27,7 +27,15 @@ def diagnostic():
 @pytest.fixture
 def runtime(page):
     page.set_content("<!doctype html><title>runtime</title>")
-    for name in ("dfc-core.js", "lms.js", "state.js", "quiz.js"):
+    for name in (
+        "dfc-core.js",
+        "lms.js",
+        "state.js",
+        "quiz-form.js",
+        "quiz-marking.js",
+        "quiz.js",
+        "self-assessment.js",
+    ):
         page.add_script_tag(path=str(RUNTIME / name))
     return page
 

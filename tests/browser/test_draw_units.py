@@ -10,7 +10,7 @@ from builder.render.pages import RUNTIME
 @pytest.fixture
 def runtime(page):
     page.set_content("<!doctype html><title>runtime</title>")
-    for name in ("dfc-core.js", "state.js", "quiz.js", "scenario.js"):
+    for name in ("dfc-core.js", "state.js", "quiz-marking.js", "scenario.js"):
         page.add_script_tag(path=str(RUNTIME / name))
     return page
 

@@ -19,7 +19,10 @@ def runtime(page):
         "lms-scorm12.js",
         "lms-scorm2004.js",
         "state.js",
+        "quiz-form.js",
+        "quiz-marking.js",
         "quiz.js",
+        "self-assessment.js",
         "scenario.js",
     ):
         page.add_script_tag(path=str(RUNTIME / name))
