@@ -7,65 +7,27 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES
 from lxml import etree
+from translate_helpers import WELSH, welsh_course
 
 from builder import api
 from builder.model.problems import CourseError
 
-LANGUAGES = ("language: en-GB\n", "language: en-GB\nlanguages: [en-GB, cy]\n")
-
-
-def translated_course(tmp_path: Path, cli) -> Path:
-    root = tmp_path / "course"
-    shutil.copytree(FIXTURES / "minimal", root)
-    yaml = root / "course/course.yaml"
-    yaml.write_text(
-        yaml.read_text(encoding="utf-8")
-        .replace(*LANGUAGES)
-        .replace(
-            "packages: [scorm12, scorm2004]",
-            "packages: [scorm12, scorm2004, cmi5]\niri: https://example.org/courses/fire",
-        ),
-        encoding="utf-8",
-    )
-    xlf = tmp_path / "cy.xlf"
-    assert (
-        cli(
-            "translate", "export", "--course", str(root), "--language", "cy", "--out", str(xlf)
-        ).exit_code
-        == 0
-    )
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "translate.tools.podebug",
-            "--rewrite=xxx",
-            "-f",
-            "",
-            "-i",
-            str(xlf),
-            "-o",
-            str(tmp_path / "done.xlf"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    result = cli("translate", "import", str(tmp_path / "done.xlf"), "--course", str(root))
-    assert result.exit_code == 0, result.output
-    return root
+LANGUAGES = WELSH
+CMI5 = "packages: [scorm12, scorm2004, cmi5]\niri: https://example.org/courses/fire\n"
 
 
 @pytest.fixture
-def course(tmp_path, cli) -> Path:
-    return translated_course(tmp_path, cli)
+def course(tmp_path) -> Path:
+    root = welsh_course(tmp_path)
+    yaml = root / "course/course.yaml"
+    text = yaml.read_text(encoding="utf-8").replace("packages: [scorm12, scorm2004]\n", CMI5)
+    yaml.write_text(text, encoding="utf-8")
+    return root
 
 
 def members(path: Path) -> dict[str, bytes]:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from translate.storage import xliff as toolkit
+from translate_helpers import podebug as toolkit_pseudo
 
 from builder.load.inline_codes import pieces, plain_text, to_markdown
 from builder.load.translations import read_translations
@@ -53,24 +52,7 @@ def export(cli, root: Path, out: Path, language: str = "cy") -> Path:
 
 
 def podebug(source: Path, out: Path) -> Path:
-    """translate-toolkit's pseudo-translator fills every target."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "translate.tools.podebug",
-            "--rewrite=unicode",
-            "-f",
-            "",
-            "-i",
-            str(source),
-            "-o",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return out
+    return toolkit_pseudo(source, out, rewrite="unicode")
 
 
 def toolkit_targets(path: Path) -> dict[str, str]:
