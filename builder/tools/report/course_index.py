@@ -56,6 +56,7 @@ class SelfAssessment:
     scale: dict[str, float | None]  # answer id -> score (None: not scored, e.g. "don't know")
     zones: dict[str, str]  # zone id -> title
     elements: list[str]
+    answers: list[str] = field(default_factory=list)  # every answer id: the scale, "don't know"
 
 
 @dataclass
@@ -171,4 +172,5 @@ def _index_self_assessment(diagnostic: Any) -> SelfAssessment:
     zones = {z.id: str(getattr(z, "title", z.id)) for z in zones_source}
     elements = list(dict.fromkeys([*titles.values(), *statements.values()]))
     elements = [e for e in elements if e in statements.values()]
-    return SelfAssessment(statements, scale, zones, elements)
+    answers = list(diagnostic.answer_ids()) if hasattr(diagnostic, "answer_ids") else list(scale)
+    return SelfAssessment(statements, scale, zones, elements, answers)

@@ -213,7 +213,7 @@ def _element_averages(table: Table, sa, mask, min_group: int) -> dict | None:  #
         rows = table.last[(table.code[table.last] == code) & mask[table.learner[table.last]]]
         for row in rows:
             people.add(int(table.learner[row]))
-            answer = parse_response(table.responses[row], "likert", list(sa.scale))
+            answer = parse_response(table.responses[row], "likert", sa.answers or list(sa.scale))
             score = sa.scale.get(answer[0]) if answer else None
             if score is None:
                 unscored[element] += 1
