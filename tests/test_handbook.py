@@ -250,6 +250,25 @@ def test_the_agenda_gives_practice_and_assessment_their_time(bundled):
     assert "final assessment only" in note
 
 
+def test_the_course_guidance_is_printed_after_the_agenda(bundled):
+    model, _html, doc = bundled
+    part = doc.get_element_by_id("guidance")
+    titles = [text_of(h) for h in part.xpath("./section/h2")]
+    assert titles == [s.title for s in model.course.guidance]
+    for needle in ("Co-facilitation", "live dispute", "Pre-work", "90-day follow-up"):
+        assert any(needle in t for t in titles), needle
+    assert part.xpath(".//table//td") and part.xpath(".//ul/li")  # Markdown rendered
+    order = [s.get("id") for s in doc.xpath("//section[contains(@class, 'part')]")]
+    assert order.index("guidance") == order.index("agenda") + 1
+    assert "#guidance" in doc.xpath("//nav[@class='contents']//a/@href")
+
+
+def test_a_course_without_guidance_has_no_guidance_part(make_course):
+    root = make_course({}, base="two-modules")
+    _model, _html, doc = handbook_of(root)
+    assert not doc.xpath("//*[@id='guidance']")
+
+
 def test_the_handbook_is_self_contained(bundled):
     _model, html, doc = bundled
     assert not doc.xpath("//script | //link | //iframe | //object | //embed")

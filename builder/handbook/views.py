@@ -72,6 +72,10 @@ def render_handbook(model: CourseModel, template_folder: Path | None = None) -> 
             diagnostic=diagnostic,
             self_assessment=self_assessment_view(diagnostic) if diagnostic else None,
             templates=templates(model),
+            guidance=[
+                (section.title, Markup(markup.render(markup.parse(section.text))))
+                for section in model.course.guidance
+            ],
             total_minutes=agenda.total(),
             duration=duration,
             clock=clock,

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from builder.model.approval import Approval, ReleaseStamp
 from builder.model.fields import ID_PATTERN, Id, Percent, Strict, TargetName, Text
+from builder.model.guidance import GuidanceSection, guidance_field
 from builder.model.languages import LanguageTag, languages_field
 from builder.model.self_assessment import (
     DONT_KNOW,
@@ -81,6 +82,7 @@ class Course(Strict):
     approval: Approval | None = Field(
         None, description="who must sign a version off before a release build"
     )
+    guidance: list[GuidanceSection] = guidance_field()
 
 
 class Objective(Strict):
