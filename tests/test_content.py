@@ -495,3 +495,25 @@ def test_true_false_is_under_a_fifth_of_the_items(course):
     questions = all_questions(course)
     true_false = [q for q in questions if q.type == "true-false"]
     assert len(true_false) < 0.20 * len(questions), (len(true_false), len(questions))
+
+
+def test_a_joint_foreword_and_every_source_with_its_date_come_first(course):
+    first = course.modules[0].pages[0]
+    assert first.id == "foreword-and-sources"
+    text = re.sub(r"\s+", " ", (REPO / first.path).read_text(encoding="utf-8"))
+    for needle in (
+        "## A joint foreword",
+        "## Sources and dates",
+        "## What is current and what is historic",
+        "Press release",
+        "Blog post",
+        "Summary of a joint research report",
+        "News release",
+        "early 2000",
+        "Best Value duty",
+        "as at 2025",
+    ):
+        assert needle in text, needle
+    # The handbook carries the same list for the facilitator.
+    titles = [s.title for s in course.course.guidance]
+    assert titles[:2] == ["Sources and dates", "What is current and what is historic"]
