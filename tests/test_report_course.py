@@ -170,3 +170,40 @@ def test_responses_in_each_standards_form():
     assert parse_response("x1,x3", "choice", options) is None
     assert parse_response("a", "choice", options) is None
     assert parse_response("ids:x1[,]x3", "choice", options) is None
+
+
+def test_ids_out_of_order_are_read_as_the_ids_they_are(tmp_path):
+    """The minimal course's fire-02 lists its options a, c, b (Paper, Sand, Wood; the key is
+    Paper and Wood). Right answers as each version records them are read as a and b, never
+    as positions, and the report shows each prompt and option text beside the ids."""
+    from pathlib import Path
+
+    from builder.tools.report.output_html import as_html
+    from builder.tools.report.output_text import as_csv
+    from builder.tools.report.run import load_index
+
+    index = load_index(Path(__file__).parent / "fixtures" / "minimal")
+    collector = Collector(index)
+    recorded = ["ids:a,b", "a[,]b", "ids:a,b", "a[,]b", "ids:a,b", "ids:c"]
+    for n, response in enumerate(recorded):
+        collector.add(f"test:{n}", f"learner-{n}", "fire-02", response, None)
+    report = summarise(collector, index, min_group=1)
+    item = next(i for i in report["items"] if i["id"] == "fire-02")
+    assert item["facility"] == round(5 / 6, 4)  # scored with the key: a and b
+    chosen = {o["id"]: (o["chosen"], o["key"], o["text"]) for o in item["options"]}
+    assert chosen == {"a": (5, True, "Paper"), "c": (1, False, "Sand"), "b": (5, True, "Wood")}
+    assert not any("more often than the key" in flag for flag in item["flags"])
+    assert item["prompt"] == "Which of these can be fuel for a fire? Choose all that apply."
+    html = as_html(report)
+    assert "fire-02: Which of these can be fuel for a fire? Choose all that apply." in html
+    assert "<td>Sand</td>" in html
+    assert "a: Paper; c: Sand; b: Wood" in as_csv(report)
+
+
+def test_long_prompts_are_shortened_at_a_word():
+    from builder.tools.report.course_index import shorten
+
+    assert shorten("Which **one**  of\nthese?") == "Which one of these?"
+    long = "word " * 40
+    cut = shorten(long, 30)
+    assert cut.endswith("…") and len(cut) <= 31 and not cut[:-1].endswith(" ")

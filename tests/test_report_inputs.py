@@ -5,6 +5,7 @@ Moodle's Interactions report download."""
 from __future__ import annotations
 
 import base64
+import csv
 import http.server
 import json
 import threading
@@ -249,10 +250,18 @@ def test_csv_has_one_row_per_question(cli, data, tmp_path):
     assert lines[0] == (
         "id,module,type,objectives,n,facility,point_biserial,upper_lower,first_attempts_n,"
         "first_attempts_facility,all_attempts_n,all_attempts_facility,manager_n,"
-        "manager_facility,rep_n,rep_facility,other_n,other_facility,flags"
+        "manager_facility,rep_n,rep_facility,other_n,other_facility,flags,prompt,options"
     )
     assert [line.split(",")[0] for line in lines[1:]] == [f"m0001-q{n:03d}" for n in range(1, 11)]
     assert all(",fewer than 5,fewer than 5," in line for line in lines[1:])  # no "other" role
+    # Each question's prompt, and each option's text beside its id, as the course has them.
+    report = json.loads(cli("report", str(path), "--course", str(data["course"]),
+                            "--format", "json").stdout)  # fmt: skip
+    for row, item in zip(csv.DictReader(lines), report["items"], strict=True):
+        assert row["prompt"] == item["prompt"] != ""
+        said = [f"{o['id']}: {o['text']}" for o in item["options"] or []]
+        assert row["options"] == "; ".join(said)
+        assert all(o["text"] for o in item["options"] or [])
 
 
 def test_the_cli_does_not_import_numpy_until_a_report_is_asked_for():

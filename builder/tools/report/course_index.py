@@ -6,6 +6,7 @@ elements may grow new fields, and the report takes what is there rather than fai
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,8 @@ class Item:
     key: list[str]
     pass_mark: int = 80
     targets: list[str] = field(default_factory=list)  # matching: the items, then spare targets
+    prompt: str = ""  # shortened, so a trainer can tell the question without the YAML
+    texts: dict[str, str] = field(default_factory=dict)  # option id -> its text, shortened
 
     @property
     def interaction_type(self) -> str:
@@ -48,6 +51,8 @@ class Node:
     id: str
     choices: list[str]
     scores: dict[str, int]
+    prompt: str = ""  # the situation at this node, shortened
+    texts: dict[str, str] = field(default_factory=dict)  # choice id -> its text, shortened
 
 
 @dataclass
@@ -98,6 +103,8 @@ def index_course(model: Any) -> CourseIndex:
                 key=_key(question),
                 pass_mark=pass_mark,
                 targets=_targets(question),
+                prompt=shorten(getattr(question, "prompt", "")),
+                texts=_texts(question),
             )
     if model.self_assessment is not None:
         index.self_assessment = _index_self_assessment(model.self_assessment)
@@ -112,6 +119,27 @@ def _options(question: Any) -> list[str]:
         if listed:
             return [entry.id for entry in listed]
     return []
+
+
+def shorten(text: Any, limit: int = 90) -> str:
+    """Text on one line, without Markdown's emphasis marks, cut at a word to `limit` or so."""
+    plain = " ".join(re.sub(r"[*_`]+", "", str(text or "")).split())
+    if len(plain) <= limit:
+        return plain
+    return plain[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def _texts(question: Any) -> dict[str, str]:
+    """What each option says: a choice's text, a matching item and its match, an ordering step."""
+    if question.type == "true-false":
+        return {"true": "True", "false": "False"}
+    texts = {}
+    for entry in getattr(question, "options", None) or getattr(question, "items", None) or []:
+        texts[entry.id] = shorten(getattr(entry, "text", ""), 60)
+    for pair in getattr(question, "pairs", None) or []:
+        said = (getattr(pair, "item", ""), getattr(pair, "match", ""))
+        texts[pair.id] = shorten(" → ".join(s for s in said if s), 60)
+    return texts
 
 
 def _targets(question: Any) -> list[str]:
@@ -140,6 +168,8 @@ def _index_scenario(index: CourseIndex, question: Any, module_id: str) -> None:
             id=node.id,
             choices=[c.id for c in choices],
             scores={c.id: int(getattr(c, "score", 0) or 0) for c in choices},
+            prompt=shorten(getattr(node, "text", "")),
+            texts={c.id: shorten(getattr(c, "text", ""), 60) for c in choices},
         )
 
 

@@ -126,7 +126,7 @@ def _questions(items: list[dict[str, Any]], hidden: str) -> str:
         attempts = item["attempts"] or {}
         first, every = attempts.get("first") or {}, attempts.get("all") or {}
         blank = hidden if item["n"] is None else "not computed"
-        rows.append([item["id"], item["module"], item["type"], _n(item["n"], hidden),
+        rows.append([_question(item), item["module"], item["type"], _n(item["n"], hidden),
                      _pct(item["facility"], hidden),
                      _num(disc.get("point_biserial"), hidden, blank),
                      _num(disc.get("upper_lower"), hidden, blank),
@@ -150,9 +150,15 @@ def _questions(items: list[dict[str, Any]], hidden: str) -> str:
     )
 
 
+def _question(item: dict[str, Any]) -> str:
+    """A question's id and its prompt, shortened: readable without the course's files."""
+    return f"{item['id']}: {item['prompt']}" if item.get("prompt") else item["id"]
+
+
 def _flagged(items: list[dict[str, Any]]) -> str:
     entries = [
-        f"<li><strong>{escape(i['id'])}</strong> ({escape(i['module'])}): "
+        f"<li><strong>{escape(i['id'])}</strong> ({escape(i['module'])}), "
+        f"{escape(i.get('prompt') or '')}: "
         + "; ".join(escape(f) for f in i["flags"]) + "</li>"
         for i in items if i["flags"]
     ]  # fmt: skip
@@ -176,7 +182,7 @@ def _roles(report: dict[str, Any], hidden: str) -> str:
     head.append("Gap, reps minus managers")
     rows = []
     for item in items:
-        row = [item["id"]]
+        row = [_question(item)]
         for role in ROLES:
             group = item["by_role"][role]
             row += [_n(group and group["n"], hidden), _pct(group and group["facility"], hidden)]
@@ -225,11 +231,12 @@ def _choices(items: list[dict[str, Any]], hidden: str) -> str:
     rows = []
     for item in items:
         for option in item["options"] or []:
-            rows.append([f"{item['id']} {option['id']}", "key" if option["key"] else "distractor",
+            rows.append([f"{item['id']} {option['id']}", option.get("text", ""),
+                         "key" if option["key"] else "distractor",
                          _n(option["chosen"], hidden), _pct(option["rate"], hidden)])  # fmt: skip
     table = _table("How often each option was chosen (first attempts)",
-                   ["Question and option", "Role of the option", "Chosen by", "Share"], rows,
-                   "Table of option choices")  # fmt: skip
+                   ["Question and option", "The option says", "Role of the option", "Chosen by",
+                    "Share"], rows, "Table of option choices")  # fmt: skip
     return (
         '<section aria-labelledby="choices"><h2 id="choices">Choices</h2>'
         "<p>For single-choice, multiple-response and true/false questions. Matching and "
@@ -266,16 +273,23 @@ def _scenarios(scenarios: list[dict[str, Any]], hidden: str) -> str:
     rows = []
     for node in scenarios:
         for choice, score in node["scores"].items():
-            row = [f"{node['scenario']} {node['node']} {choice}", str(score)]
+            said = node.get("choice_texts", {}).get(choice, "")
+            row = [f"{node['scenario']} {node['node']} {choice}", said, str(score)]
             for group in (node["all"], *(node["by_role"][r] for r in ROLES)):
                 row.append(_pct(group["choices"][choice], hidden) if group else hidden)
             rows.append(row)
-    head = ["Scenario, node and choice", "Score", "Everyone",
+    head = ["Scenario, node and choice", "The choice says", "Score", "Everyone",
             *[ROLE_NAMES[r] for r in ROLES]]  # fmt: skip
+    situations = "".join(
+        f"<li><strong>{escape(n['scenario'])} {escape(n['node'])}</strong>: "
+        f"{escape(n.get('prompt') or '')}</li>"
+        for n in scenarios
+    )
     return (
         '<section aria-labelledby="scenarios"><h2 id="scenarios">Scenarios</h2>'
         "<p>The share of learners who reached each decision and took each choice there, on "
         "their first run through the scenario.</p>"
+        f'<p>The decisions:</p><ul class="flags">{situations}</ul>'
         + _table("Choices at each scenario decision", head, rows, "Table of scenario choices")
         + "</section>"
     )

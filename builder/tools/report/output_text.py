@@ -13,7 +13,7 @@ CSV_COLUMNS = [
     "id", "module", "type", "objectives", "n", "facility", "point_biserial", "upper_lower",
     "first_attempts_n", "first_attempts_facility", "all_attempts_n", "all_attempts_facility",
     *[f"{role}_{name}" for role in ROLES for name in ("n", "facility")],
-    "flags",
+    "flags", "prompt", "options",
 ]  # fmt: skip
 
 
@@ -44,6 +44,8 @@ def as_csv(report: dict[str, Any]) -> str:
             group = item["by_role"][role]
             row += [hidden, hidden] if group is None else [group["n"], group["facility"]]
         row.append("; ".join(item["flags"]))
+        row.append(item.get("prompt", ""))
+        row.append("; ".join(f"{o['id']}: {o['text']}" for o in item["options"] or []))
         writer.writerow(row)
     return out.getvalue()
 

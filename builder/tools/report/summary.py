@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .analysis import Table, flags, item_figures, mastery, tabulate
-from .course_index import ROLES, CourseIndex
+from .course_index import ROLES, CourseIndex, Item
 from .records import Collector, parse_response
 
 
@@ -31,6 +31,7 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
         figures = overall[n]
         entry: dict[str, Any] = {
             "id": item.id,
+            "prompt": item.prompt,
             "module": item.module,
             "type": item.type,
             "n": figures["n"] if figures else None,
@@ -45,7 +46,7 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
             },
             "objectives": item.objectives,
             "attempts": _attempts(figures),
-            "options": _options(figures),
+            "options": _options(figures, item),
             "flags": flags(figures) if figures else [],
         }  # fmt: skip
         report_items.append(entry)
@@ -91,10 +92,15 @@ def _attempts(figures: dict[str, Any] | None) -> dict[str, Any] | None:
     }
 
 
-def _options(figures: dict[str, Any] | None) -> list[dict[str, Any]] | None:
+def _options(figures: dict[str, Any] | None, item: Item) -> list[dict[str, Any]] | None:
+    """Each option's figures, with what the option says beside its id."""
     if not figures or not figures["options"]:
         return None
-    return [{**o, "rate": _round(o["rate"])} for o in figures["options"]]
+    return [
+        {"id": o["id"], "text": item.texts.get(o["id"], ""),
+         **{k: v for k, v in o.items() if k != "id"}, "rate": _round(o["rate"])}
+        for o in figures["options"]
+    ]  # fmt: skip
 
 
 def _objectives(table: Table, index: CourseIndex, everyone, role_masks, min_group: int) -> list:  # type: ignore[no-untyped-def]
@@ -124,7 +130,7 @@ def _role_section(table, index, items, figures, mask, min_group: int) -> dict[st
                     "facility": _round(f["facility"]) if f else None,
                     "discrimination": {"point_biserial": _round(f["point_biserial"]),
                                        "upper_lower": _round(f["upper_lower"])} if f else None,
-                    "attempts": _attempts(f), "options": _options(f),
+                    "attempts": _attempts(f), "options": _options(f, item),
                     "flags": flags(f) if f else []})  # fmt: skip
     objectives = [
         {"id": r["id"], "learners": r["learners"], "mastery": _round(r["mastery"])}
@@ -161,7 +167,8 @@ def _scenarios(table: Table, index: CourseIndex, role_masks, min_group: int) -> 
             continue
         total, counts = _first_choices(table, code, node.choices, everyone)
         entry = {"scenario": node.scenario, "module": node.module, "node": node.id,
-                 "scores": node.scores, "all": _shares(total, counts, min_group),
+                 "prompt": node.prompt, "choice_texts": node.texts, "scores": node.scores,
+                 "all": _shares(total, counts, min_group),
                  "by_role": {r: _shares(*_first_choices(table, code, node.choices, m), min_group)
                              for r, m in role_masks.items()}}  # fmt: skip
         out.append(entry)
