@@ -55,7 +55,10 @@ def test_approve_release_verify(cli, signed, tmp_path):
         "  no version was approved before: everything in it is new",
         f"approved: wrote {signed.root}/approvals/1.0.0/mary.yaml and its signature mary.yaml.sig",
     ]
-    assert approve(cli, signed, "uma").exit_code == 0
+    second = approve(cli, signed, "uma")
+    assert second.exit_code == 0
+    assert "what changed since the last approved version (1.0.0):" in second.stdout
+    assert "  nothing trainees or facilitators see has changed" in second.stdout.splitlines()
     out = tmp_path / "dist"
     built = release(cli, signed, out)
     assert built.exit_code == 0, built.output

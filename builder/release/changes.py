@@ -93,18 +93,20 @@ def compare(old: dict[str, dict[str, str]] | None, new: dict[str, dict[str, str]
 
 
 def last_approved(root: Path, current_hash: str) -> tuple[str, dict[str, dict[str, str]]] | None:
-    """The most recently approved contents other than `current_hash`: (version, digests)."""
+    """The most recently approved contents: (version, digests); an approval of exactly
+    `current_hash` counts only when no other content was ever approved."""
     found = []
     for path in (root / "approvals").glob(f"*/{CONTENTS}"):
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (yaml.YAMLError, OSError, UnicodeDecodeError):
             continue
-        if isinstance(data, dict) and data.get("content_hash") != current_hash:
-            found.append((str(data.get("time", "")), path.parent.name, data))
+        if isinstance(data, dict):
+            same = data.get("content_hash") == current_hash
+            found.append((not same, str(data.get("time", "")), path.parent.name, data))
     if not found:
         return None
-    _time, version, data = max(found)
+    _other, _time, version, data = max(found)
     return version, {k: dict(data.get(k) or {}) for k in ("screens", "questions", "files")}
 
 
