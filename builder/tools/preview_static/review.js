@@ -170,5 +170,18 @@
     }
   }
 
-  load().then(function () { render(false); window.setInterval(watch, 300); });
+  /* Other reviewers' comments appear without a reload; the list is redrawn only when the
+     stored comments changed, so a screen reader's place in it is not lost for nothing. */
+  function refresh() {
+    var before = JSON.stringify(state.comments);
+    load().then(function () {
+      if (JSON.stringify(state.comments) !== before && document.getElementById('review-list')) renderList();
+    });
+  }
+
+  load().then(function () {
+    render(false);
+    window.setInterval(watch, 300);
+    window.setInterval(refresh, 2000);
+  });
 })();
