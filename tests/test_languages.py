@@ -143,3 +143,17 @@ def test_a_tight_list_item_falls_back_on_the_item(course, tmp_path):
     assert '<li lang="en-GB">Heat, fuel and oxygen' in files[
         "pages/fire-basics/fire-triangle.html"
     ].decode("utf-8")
+
+
+def test_the_welsh_packages_have_a_welsh_interface(course, tmp_path):
+    api.build(course, tmp_path / "dist")
+    files = members(tmp_path / "dist" / "fire-safety-1.0.0-cy-scorm12.zip")
+    index = files["index.html"].decode("utf-8")
+    assert "Dechrau’r cwrs</a>" in index and "Start the course" not in index
+    assert '"interface":{' in index and '"language":"cy"' in index
+    page = files["pages/fire-basics/fire-triangle.html"].decode("utf-8")
+    assert "<h2>Pwyntiau allweddol</h2>" in page and "Key points" not in page
+    overview = files["pages/fire-basics/overview.html"].decode("utf-8")
+    assert "2 dudalen a gwiriad gwybodaeth" in overview
+    english = members(tmp_path / "dist" / "fire-safety-1.0.0-scorm12.zip")["index.html"]
+    assert b'"interface"' not in english and b"Start the course</a>" in english

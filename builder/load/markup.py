@@ -15,45 +15,51 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from mdit_py_plugins.container import container_plugin
 
+from builder.interface.catalogue import SOURCE, Interface
+
 BLOCKS = ("case-study", "lens", "activity", "template", "key-points")
-LENS_TITLES = {"manager": "Manager’s lens", "rep": "Union rep’s lens"}
+LENS_ROLES = ("manager", "rep")
+LENS_TITLES = {role: Interface(SOURCE).text(f"box.lens.{role}") for role in LENS_ROLES}
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def _render_block(name: str) -> Callable[..., str]:
-    def render(self: Any, tokens: list[Any], idx: int, _options: Any, _env: Any) -> str:
+    def render(self: Any, tokens: list[Any], idx: int, _options: Any, env: Any) -> str:
         token = tokens[idx]
+        words = (env or {}).get("interface") or Interface(SOURCE)
         if token.nesting == -1:
             if name == "template":
                 return (
                     '<p class="dfc-print-row"><button type="button" class="dfc-button dfc-print" '
-                    "data-dfc-print>Print this template</button></p>\n</section>\n"
+                    f"data-dfc-print>{escapeHtml(words.text('box.print'))}</button></p>\n"
+                    "</section>\n"
                 )
             return "</aside>\n" if name != "key-points" else "</section>\n"
         info = token.info.strip()[len(name) :].strip()
-        return _open_block(name, info)
+        return _open_block(name, info, words)
 
     return render
 
 
-def _open_block(name: str, info: str) -> str:
+def _open_block(name: str, info: str, words: Interface) -> str:
+    def title(key: str) -> str:
+        text = words.text(f"{key}.titled", title=info) if info else words.text(key)
+        return escapeHtml(text)
+
     if name == "lens":
         role = info.split()[0] if info else ""
-        title = LENS_TITLES.get(role, "Lens")
+        heading = escapeHtml(words.text(f"box.lens.{role}" if role in LENS_ROLES else "box.lens"))
         return (
             f'<aside class="lens lens-{escapeHtml(role)}" data-dfc-lens="{escapeHtml(role)}">'
-            f"\n<h2>{title}</h2>\n"
+            f"\n<h2>{heading}</h2>\n"
         )
     if name == "case-study":
-        title = f"Case study: {escapeHtml(info)}" if info else "Case study"
-        return f'<aside class="case-study">\n<h2>{title}</h2>\n'
+        return f'<aside class="case-study">\n<h2>{title("box.case_study")}</h2>\n'
     if name == "template":
-        title = f"Template: {escapeHtml(info)}" if info else "Template"
-        return f'<section class="dfc-template">\n<h2>{title}</h2>\n'
+        return f'<section class="dfc-template">\n<h2>{title("box.template")}</h2>\n'
     if name == "activity":
-        title = f"Joint activity: {escapeHtml(info)}" if info else "Joint activity"
-        return f'<aside class="activity">\n<h2>{title}</h2>\n'
-    return '<section class="key-points">\n<h2>Key points</h2>\n'
+        return f'<aside class="activity">\n<h2>{title("box.activity")}</h2>\n'
+    return f'<section class="key-points">\n<h2>{escapeHtml(words.text("box.key_points"))}</h2>\n'
 
 
 def _validate(name: str) -> Callable[[str, str], bool]:
@@ -141,8 +147,14 @@ def resolve(module_dir: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(module_dir, path))
 
 
-def render(tokens: list[Any], rewrite: Callable[[str, str], str | None] | None = None) -> str:
+def render(
+    tokens: list[Any],
+    rewrite: Callable[[str, str], str | None] | None = None,
+    language: str = SOURCE,
+) -> str:
     """Render tokens to HTML, passing image and link targets through `rewrite(kind, url)`.
+
+    Box titles come from the interface catalogue of `language`.
 
     `rewrite` returning None removes the link's target, leaving its text.
     """
@@ -158,4 +170,4 @@ def render(tokens: list[Any], rewrite: Callable[[str, str], str | None] | None =
                 token.attrs.pop(attr, None)  # not a link in this package: plain text
             else:
                 token.attrSet(attr, url)
-    return PARSER.renderer.render(tokens, PARSER.options, {})
+    return PARSER.renderer.render(tokens, PARSER.options, {"interface": Interface(language)})

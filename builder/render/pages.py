@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from builder.interface.catalogue import SOURCE, Interface
 from builder.load import markup
 from builder.model.course import ChoiceQuestion, Matching, Module, TrueFalse
 from builder.outline.screens import Outline, Screen
@@ -62,7 +63,21 @@ def make_environment(template_folder: Path | None = None) -> jinja2.Environment:
     env.globals["choices"] = choice_views
     env.globals["targets"] = match_targets
     env.filters["inline"] = lambda text: Markup(markup.inline(text))
+    env.globals["t"] = interface_text
+    env.globals["tp"] = interface_plural
     return env
+
+
+@jinja2.pass_context
+def interface_text(context: Any, key: str, **params: Any) -> str:
+    """`{{ t("start.button") }}`: interface text in the language of the course rendered."""
+    return Interface(context["course"].language).text(key, **params)
+
+
+@jinja2.pass_context
+def interface_plural(context: Any, key: str, count: int, **params: Any) -> str:
+    """`{{ tp("overview.pages", 3) }}`: the plural form the language uses for `count`."""
+    return Interface(context["course"].language).plural(key, count, **params)
 
 
 def choice_views(question: Any) -> list[ChoiceView]:
@@ -188,6 +203,9 @@ class Renderer:
         if self.outline.model.release is not None:
             data["contentHash"] = self.outline.model.release.content_hash
         data.update(target.runtime_data(self.outline))
+        if self.course.language != SOURCE:  # English is the runtime's own default
+            data["language"] = self.course.language
+            data["interface"] = Interface(self.course.language).messages
         data["fingerprint"] = fingerprint(data)
         return data
 
@@ -273,7 +291,7 @@ class Renderer:
                 return pages[resolved] + anchor if resolved in pages else None
             return f"pages/{module.id}/{resolved.removeprefix(folder + '/')}{anchor}"
 
-        return markup.render(tokens, rewrite)
+        return markup.render(tokens, rewrite, self.outline.model.course.language)
 
     def _page_urls(self) -> dict[str, str]:
         """Source path of every page in this package -> its URL in the package."""

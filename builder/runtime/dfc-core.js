@@ -42,6 +42,28 @@
     if (heading.getBoundingClientRect().bottom > window.innerHeight) heading.scrollIntoView({ block: 'start' });
   };
 
+  /* Interface text from the course language's catalogue (data.interface), or the English
+     given here, which a test holds equal to the en-GB catalogue. {names} are filled from
+     `params`; a count picks its CLDR plural form with the browser's Intl.PluralRules. */
+  function fill(text, params) {
+    return String(text).replace(/\{([a-z_]+)\}/g, function (all, name) {
+      return params && name in params ? String(params[name]) : all;
+    });
+  }
+  DFC.t = function (key, english, params) {
+    var words = DFC.data().interface || {};
+    return fill(typeof words[key] === 'string' ? words[key] : english, params);
+  };
+  DFC.tp = function (key, count, english, params) {
+    var words = DFC.data().interface || {}, forms = words[key] || english;
+    var lang = DFC.data().language || document.documentElement.lang || 'en';
+    var form = 'other';
+    try { form = new Intl.PluralRules(lang).select(count); } catch (e) { /* unknown tag */ }
+    var all = { count: count };
+    Object.keys(params || {}).forEach(function (k) { all[k] = params[k]; });
+    return fill(forms[form] || forms.other, all);
+  };
+
   DFC.data = function () {
     if (!DFC._data) DFC._data = JSON.parse(document.getElementById('dfc-data').textContent);
     return DFC._data;

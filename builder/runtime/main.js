@@ -113,7 +113,9 @@
     /* Once the course is complete, the bar says so, whatever was skipped on the way. */
     var seen = this.finished ? total : this.seenCount();
     document.getElementById('dfc-progress').value = seen;
-    document.getElementById('dfc-progress-text').textContent = this.finished ? 'Course finished' : seen + ' of ' + total + ' done';
+    document.getElementById('dfc-progress-text').textContent = this.finished
+      ? DFC.t('progress.finished', 'Course finished')
+      : DFC.t('progress.done', '{done} of {total} done', { done: seen, total: total });
     this.lms.setProgress(total ? seen / total : 1);
   };
 
@@ -216,9 +218,9 @@
     var self = this;
     this.nav = new DFC.Nav(this);
     if (this.lms.standalone) {
-      this.notice('Your results are not being recorded by a learning system. Your progress is saved in this browser only.');
+      this.notice(DFC.t('notice.not_recorded', 'Your results are not being recorded by a learning system. Your progress is saved in this browser only.'));
     } else if (this.stale) {
-      this.notice('Your saved answers could not be used with this version of the course, so they start afresh.');
+      this.notice(DFC.t('notice.progress_reset', 'Your saved answers could not be used with this version of the course, so they start afresh.'));
     } else if (this.lms.notice) {
       this.notice(this.lms.notice);
     }
@@ -229,7 +231,7 @@
       exit.addEventListener('click', function () {
         self.end();
         exit.hidden = true;
-        self.notice('You have left the course and your results are saved. You can close this window.');
+        self.notice(DFC.t('notice.left', 'You have left the course and your results are saved. You can close this window.'));
       });
     }
     var form = DFC.$('[data-dfc-role-form]');

@@ -127,8 +127,8 @@
       if (a.getAttribute('data-dfc-screen') === screen.id) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     });
-    this.setPager(this.prev, this.screens[index - 1], 'Previous');
-    this.setPager(this.next, this.screens[index + 1], 'Next');
+    this.setPager(this.prev, this.screens[index - 1], DFC.t('nav.previous', 'Previous'));
+    this.setPager(this.next, this.screens[index + 1], DFC.t('nav.next', 'Next'));
     this.app.visit(index, article);
     scrollableTables(article);
     var form = DFC.$('form.dfc-quiz', article);

@@ -1,0 +1,95 @@
+"""Catalogues of interface text: `catalogues/<language>.yaml`, plus the pseudo-locale en-XA.
+
+A message is a string with named placeholders (`{minutes}`), or, for a count, a mapping
+from CLDR plural categories (zero, one, two, few, many, other) to strings; Babel picks the
+category for the language. `en-XA` is made from en-GB: accented, about 40 % longer and in
+brackets, so a screen shows at once which words bypass the catalogue and where longer
+text would not fit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+SOURCE = "en-GB"
+PSEUDO = "en-XA"
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+ACCENTS = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "àƀçđéƒĝĥîĵķĺɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
+)
+
+
+def shipped() -> list[str]:
+    """The languages with a catalogue of their own, and the pseudo-locale."""
+    folder = resources.files("builder.interface") / "catalogues"
+    names = sorted(p.name[: -len(".yaml")] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return [*names, PSEUDO]
+
+
+@cache
+def messages(language: str) -> dict[str, Any]:
+    """The catalogue for `language` ({key: message}), by tag, then by its first part."""
+    if language.lower() == PSEUDO.lower():
+        return {key: pseudo(value) for key, value in messages(SOURCE).items()}
+    folder = resources.files("builder.interface") / "catalogues"
+    for tag in (language, language.split("-")[0]):
+        for entry in folder.iterdir():
+            if entry.name.lower() == f"{tag.lower()}.yaml":
+                return yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+    return messages(SOURCE) if language != SOURCE else {}
+
+
+class Interface:
+    """The interface text of one language."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.messages = messages(language)
+        self.source = messages(SOURCE)
+
+    def text(self, key: str, **params: Any) -> str:
+        message = self.messages.get(key, self.source[key])
+        if isinstance(message, dict):
+            raise KeyError(f"{key} needs a count: use plural()")
+        return message.format(**params)
+
+    def plural(self, key: str, count: int, **params: Any) -> str:
+        message = self.messages.get(key, self.source[key])
+        form = plural_category(self.language, count)
+        return message.get(form, message["other"]).format(count=count, **params)
+
+
+def plural_category(language: str, count: int) -> str:
+    """CLDR's plural category of `count` in `language` (Babel's rules)."""
+    from babel import Locale, UnknownLocaleError
+
+    tag = SOURCE if language.lower() == PSEUDO.lower() else language
+    try:
+        return Locale.parse(tag.replace("-", "_")).plural_form(count)
+    except (UnknownLocaleError, ValueError):
+        return "one" if count == 1 else "other"
+
+
+def pseudo(message: Any) -> Any:
+    """en-XA: accented, about 40 % longer, bracketed; placeholders kept as they are."""
+    if isinstance(message, dict):
+        return {form: pseudo(text) for form, text in message.items()}
+    parts = PLACEHOLDER.split(message)
+    accented = "".join(
+        part.translate(ACCENTS) if n % 2 == 0 else "{" + part + "}" for n, part in enumerate(parts)
+    )
+    extra = math.ceil(len(message) * 0.4)
+    padding = " ".join("·" * min(5, extra - i) for i in range(0, extra, 5))
+    return f"[{accented} {padding}]"
+
+
+def placeholders(message: Any) -> set[str]:
+    texts = message.values() if isinstance(message, dict) else [message]
+    return {name for text in texts for name in PLACEHOLDER.findall(text)}

@@ -1,0 +1,98 @@
+"""Interface catalogues: every shipped language has every key, with the same placeholders;
+plurals follow CLDR; the runtime's English defaults are the en-GB catalogue's words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from builder.interface.catalogue import (
+    PSEUDO,
+    SOURCE,
+    Interface,
+    messages,
+    placeholders,
+    plural_category,
+    pseudo,
+    shipped,
+)
+
+REPO = Path(__file__).parents[1]
+CATALOGUES = REPO / "builder" / "interface" / "catalogues"
+RUNTIME = REPO / "builder" / "runtime"
+CALL = re.compile(r"DFC\.t\('([a-z_.]+)',\s*'((?:[^'\\]|\\.)*)'")
+
+
+def problems(source: dict, other: dict) -> list[str]:
+    """What a catalogue lacks or gets wrong, compared with the source."""
+    found = [f"missing: {key}" for key in source if key not in other]
+    found += [f"unknown: {key}" for key in other if key not in source]
+    for key, message in source.items():
+        if key not in other:
+            continue
+        if placeholders(other[key]) != placeholders(message):
+            found.append(f"placeholders differ: {key}")
+        if isinstance(message, dict) != isinstance(other[key], dict):
+            found.append(f"plural forms differ: {key}")
+        if isinstance(other[key], dict) and "other" not in other[key]:
+            found.append(f"no `other` form: {key}")
+    return found
+
+
+@pytest.mark.parametrize("language", [lang for lang in shipped() if lang != SOURCE])
+def test_every_shipped_catalogue_has_every_key_with_the_same_placeholders(language):
+    assert problems(messages(SOURCE), messages(language)) == []
+
+
+def test_the_check_fails_on_a_missing_key_or_a_changed_placeholder():
+    source = messages(SOURCE)
+    broken = dict(messages("cy"))
+    del broken["start.button"]
+    broken["progress.done"] = "{done} o {cyfanswm}"
+    assert problems(source, broken) == [
+        "missing: start.button",
+        "placeholders differ: progress.done",
+    ]
+
+
+def test_welsh_plurals_have_all_six_cldr_forms():
+    forms = {plural_category("cy", n) for n in (0, 1, 2, 3, 6, 7)}
+    assert forms == {"zero", "one", "two", "few", "many", "other"}
+    assert set(messages("cy")["overview.pages"]) == forms
+    welsh = Interface("cy")
+    assert welsh.plural("overview.pages", 2) == "2 dudalen"
+    assert Interface(SOURCE).plural("overview.pages", 1) == "1 page"
+    assert Interface(SOURCE).plural("overview.pages", 3) == "3 pages"
+
+
+def test_the_pseudo_locale_is_accented_longer_bracketed_and_keeps_placeholders():
+    for key, message in messages(SOURCE).items():
+        for text, fake in (
+            zip(message.values(), pseudo(message).values(), strict=True)
+            if isinstance(message, dict)
+            else [(message, pseudo(message))]
+        ):
+            assert fake.startswith("[") and fake.endswith("]"), key
+            assert len(fake) >= 1.4 * len(text), key
+            assert set(re.findall(r"\{[a-z_]+\}", fake)) == set(re.findall(r"\{[a-z_]+\}", text))
+            letters = re.sub(r"\{[a-z_]+\}", "", fake)
+            assert not re.search(r"[A-Za-z]", letters), (key, fake)
+    assert PSEUDO in shipped()
+
+
+def test_the_runtime_english_is_the_catalogue_english():
+    """Each DFC.t('key', 'English') in the runtime names a key whose en-GB text is that English."""
+    source = messages(SOURCE)
+    calls = [c for path in sorted(RUNTIME.glob("*.js")) for c in CALL.findall(path.read_text())]
+    assert len(calls) >= 6
+    for key, english in calls:
+        assert source[key] == english.replace("\\'", "'"), key
+
+
+def test_the_welsh_catalogue_is_marked_for_review():
+    text = (CATALOGUES / "cy.yaml").read_text(encoding="utf-8")
+    assert "not yet checked by a Welsh-speaking reviewer" in text
+    assert yaml.safe_load(text)
