@@ -155,5 +155,24 @@ def test_the_welsh_packages_have_a_welsh_interface(course, tmp_path):
     assert "<h2>Pwyntiau allweddol</h2>" in page and "Key points" not in page
     overview = files["pages/fire-basics/overview.html"].decode("utf-8")
     assert "2 dudalen a gwiriad gwybodaeth" in overview
+    quiz = files["pages/fire-basics/quiz.html"].decode("utf-8")
+    assert "Cwestiwn 1</span>" in quiz and "Gwirio’r atebion" in quiz and "Question" not in quiz
     english = members(tmp_path / "dist" / "fire-safety-1.0.0-scorm12.zip")["index.html"]
     assert b'"interface"' not in english and b"Start the course</a>" in english
+
+
+def test_the_pseudo_locale_builds_without_translations(tmp_path):
+    root = tmp_path / "course"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimal", root)
+    yaml = root / "course/course.yaml"
+    text = yaml.read_text(encoding="utf-8").replace(
+        WELSH[0], "language: en-GB\nlanguages: [en-GB, en-XA]\n"
+    )
+    yaml.write_text(text, encoding="utf-8")
+    report = api.build(root, tmp_path / "dist", ["scorm12"])
+    assert report.warnings == []
+    files = members(tmp_path / "dist" / "fire-safety-1.0.0-en-XA-scorm12.zip")
+    page = files["pages/fire-basics/fire-triangle.html"].decode("utf-8")
+    assert '<html lang="en-XA">' in page and "<h2>[Ķéý þöîñţš" in page
+    assert "<strong>[ĥéàţ" in page or "<strong>ĥéàţ" in page  # content too, codes kept
+    assert "Every fire" not in page

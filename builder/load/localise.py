@@ -16,6 +16,8 @@ from typing import Any
 from markdown_it.token import Token
 from pydantic import BaseModel
 
+from builder.interface.catalogue import PSEUDO, pseudo
+from builder.load.inline_codes import Piece, pieces, to_markdown
 from builder.load.markup import PARSER
 from builder.load.translations import FOLDER, Translation, read_translations
 from builder.load.units import Unit, course_units
@@ -39,6 +41,8 @@ def localised_models(
     built = []
     for language in other_languages(course.language, course.languages):
         found = read_translations(root, language, problems)
+        if language.lower() == PSEUDO.lower() and not found:
+            found = pseudo_translations(model)
         localised, untranslated = localise(model, language, found, allow_partial)
         built.append((language, localised))
         if untranslated:
@@ -49,6 +53,19 @@ def localised_models(
     if errors:
         raise CourseError(problems.items)
     return built, problems.sorted()
+
+
+def pseudo_translations(model: CourseModel) -> dict[str, Translation]:
+    """en-XA for the course's own texts, made as the interface's is: every unit "translated"."""
+    found = {}
+    for unit in course_units(model):
+        source = pieces(unit.source)
+        fake = [Piece("text", "[")]
+        fake += [Piece("text", pseudo(p.text)[1:-1]) if p.kind == "text" else p for p in source]
+        fake.append(Piece("text", "]"))
+        markdown = unit.markdown or any(p.kind != "text" for p in source)
+        found[unit.id] = Translation(to_markdown(fake, source, markdown), unit.hash, unit.path)
+    return found
 
 
 def _untranslated(language: str, ids: list[str], source: str, partial: bool) -> str:

@@ -80,12 +80,14 @@ def interface_plural(context: Any, key: str, count: int, **params: Any) -> str:
     return Interface(context["course"].language).plural(key, count, **params)
 
 
-def choice_views(question: Any) -> list[ChoiceView]:
+@jinja2.pass_context
+def choice_views(context: Any, question: Any) -> list[ChoiceView]:
     """Options as the template shows them; true/false gets its two options here."""
     if isinstance(question, TrueFalse):
+        words = Interface(context["course"].language)
         return [
-            ChoiceView("true", "True", question.feedback_true),
-            ChoiceView("false", "False", question.feedback_false),
+            ChoiceView("true", words.text("question.true"), question.feedback_true),
+            ChoiceView("false", words.text("question.false"), question.feedback_false),
         ]
     assert isinstance(question, ChoiceQuestion)
     return [ChoiceView(o.id, o.text, o.feedback) for o in question.options]
