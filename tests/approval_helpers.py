@@ -89,36 +89,31 @@ def scenario_bad_signer_lines(signed: Signed) -> dict[str, str]:
     return {"hash": _short(signed.root)}
 
 
-def scenario_forged(signed: Signed) -> dict[str, str]:
-    approve_as(signed, "mary")
+def _approved_and_forged(
+    signed: Signed, approver: str, key: str, name: str, group: str
+) -> dict[str, str]:
+    """`approver` approves properly; then a record as `name` (`group`) signed with `key`."""
     from builder.release.content_hash import content_hash
 
-    forge_record(signed, "eve", "uma", "union", content_hash(signed.root))
+    approve_as(signed, approver)
+    forge_record(signed, key, name, group, content_hash(signed.root))
     return {"hash": _short(signed.root)}
+
+
+def scenario_forged(signed: Signed) -> dict[str, str]:
+    return _approved_and_forged(signed, "mary", "eve", "uma", "union")
 
 
 def scenario_unknown_signer(signed: Signed) -> dict[str, str]:
-    approve_as(signed, "mary")
-    from builder.release.content_hash import content_hash
-
-    forge_record(signed, "eve", "eve", "union", content_hash(signed.root))
-    return {"hash": _short(signed.root)}
+    return _approved_and_forged(signed, "mary", "eve", "eve", "union")
 
 
 def scenario_key_of_another_group(signed: Signed) -> dict[str, str]:
-    approve_as(signed, "mary")
-    from builder.release.content_hash import content_hash
-
-    forge_record(signed, "mary", "uma", "union", content_hash(signed.root))
-    return {"hash": _short(signed.root)}
+    return _approved_and_forged(signed, "mary", "mary", "uma", "union")
 
 
 def scenario_claims_another_group(signed: Signed) -> dict[str, str]:
-    approve_as(signed, "uma")
-    from builder.release.content_hash import content_hash
-
-    forge_record(signed, "mary", "mary", "union", content_hash(signed.root))
-    return {"hash": _short(signed.root)}
+    return _approved_and_forged(signed, "uma", "mary", "mary", "union")
 
 
 def scenario_older_hash(signed: Signed) -> dict[str, str]:
