@@ -91,7 +91,7 @@ def _assemble(
     from builder.targets import get_target
 
     target = get_target(name)
-    files = {**screens, **runtime_files(target), **target.extra_files(outline)}
+    files = {**screens, **runtime_files(target, outline.model), **target.extra_files(outline)}
     files["index.html"] = renderer.render_shell(target)
     stamp = outline.model.release
     if stamp is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from builder.check.answer_length import SCORM_PACKAGES, check_answer_length
+from builder.check.contrast import check_theme_contrast
 from builder.check.language_rules import check_languages
 from builder.check.lint_coverage import check_recall_only
 from builder.check.lint_duplicates import check_near_duplicates
@@ -54,6 +55,7 @@ def check_course(
     if loaded.course is None:
         return None
     _check_final_assessment(loaded, problems)
+    check_theme_contrast(loaded, problems)
     _check_self_assessment(loaded, problems)
     check_languages(loaded, problems)
     if "cmi5" in (formats or loaded.course.packages):
@@ -64,7 +66,7 @@ def check_course(
     if problems.has_errors():
         return None
     diagnostic = loaded.diagnostics.get(loaded.course.self_assessment or "")
-    return CourseModel(loaded.course, modules, diagnostic)
+    return CourseModel(loaded.course, modules, diagnostic, theme_files=loaded.theme_files)
 
 
 def _check_module_list(loaded: Loaded, problems: Problems) -> None:

@@ -14,6 +14,7 @@ from builder.discover.sources import (
     discover_sources,
 )
 from builder.load import markup
+from builder.load.theme_files import read_theme_files
 from builder.load.validation import validate
 from builder.load.yamlfile import YamlDoc, YamlSyntaxError, parse_yaml
 from builder.model.course import Course, Diagnostic, Module, ModuleMeta, Page, Quiz
@@ -36,6 +37,7 @@ class Loaded:
     unreadable_quizzes: set[str] = field(default_factory=set)
     # Links refused by discover (they lead out of the course): reported there already.
     refused: set[str] = field(default_factory=set)
+    theme_files: dict[str, bytes] = field(default_factory=dict)
 
 
 def load_sources(root: Path, problems: Problems) -> Loaded:
@@ -44,6 +46,10 @@ def load_sources(root: Path, problems: Problems) -> Loaded:
     loaded = Loaded(None, refused=sources.refused)
     if COURSE_FILE not in sources.refused:
         loaded.course = _load_yaml_model(root, COURSE_FILE, Course, problems, loaded.docs)
+        if loaded.course is not None:
+            loaded.theme_files = read_theme_files(
+                root, loaded.course, loaded.docs.get(COURSE_FILE), problems
+            )
     for module_sources in sources.modules.values():
         loaded.module_dirs[module_sources.id] = module_sources.dir
         if module_sources.module_file in sources.refused:

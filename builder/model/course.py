@@ -25,6 +25,7 @@ from builder.model.self_assessment import (
     ScaleOption,
     Statement,
 )
+from builder.model.theme import Theme
 
 
 class FinalAssessment(Strict):
@@ -83,6 +84,9 @@ class Course(Strict):
         None, description="who must sign a version off before a release build"
     )
     guidance: list[GuidanceSection] = guidance_field()
+    theme: Theme = Field(
+        Theme(), description="the organisation's look: name, colours, logo and font"
+    )
 
 
 class Objective(Strict):
@@ -273,6 +277,8 @@ class CourseModel:
     modules: list[Module]
     self_assessment: Diagnostic | None = None
     release: ReleaseStamp | None = None  # set only by a release build
+    # The theme's logo and font files, by their path in the course folder.
+    theme_files: dict[str, bytes] = field(default_factory=dict)
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.id == module_id)

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from builder.interface.catalogue import SOURCE, Interface
 from builder.load import markup
-from builder.model.course import ChoiceQuestion, Matching, Module, TrueFalse
+from builder.model.course import ChoiceQuestion, CourseModel, Matching, Module, TrueFalse
 from builder.outline.screens import Outline, Screen
 from builder.render.quiz_data import (
     diagnostic_data,
@@ -28,6 +28,7 @@ from builder.render.quiz_data import (
     question_data,
 )
 from builder.render.template_cache import template_cache
+from builder.render.theme_css import shipped_name, theme_css
 from builder.targets.base import Target
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -108,6 +109,8 @@ class Renderer:
         self.env = env or make_environment()
         self.course = outline.model.course
         self._urls: dict[str, str] | None = None
+        logo = self.course.theme.logo
+        self.logo_src = shipped_name(logo.file) if logo else None
         # Looked up once per screen: dicts, so a course of thousands of modules stays linear.
         self._modules = {m.id: m for m in outline.model.modules}
         self._screens_of: dict[str | None, list[Screen]] = {}
@@ -137,6 +140,7 @@ class Renderer:
             course=self.course,
             csp=CSP.format(connect=target.connect_src),
             root=None,
+            logo_src=self.logo_src,
             screens=self.outline.screens,
             menu=self._menu(),
             roles=ROLES,
@@ -227,6 +231,7 @@ class Renderer:
             "course": self.course,
             "csp": CSP.format(connect="'self'"),
             "root": "../../" if screen.module else "../",
+            "logo_src": self.logo_src,
             "screen": screen,
         }
         if screen.kind in ("page", "overview"):
@@ -325,10 +330,17 @@ def runtime_scripts(target: Target) -> list[str]:
     ]
 
 
-def runtime_files(target: Target) -> dict[str, bytes]:
-    """The runtime's CSS and scripts for `target`, keyed by their path in the package."""
-    names = ["dfc.css", *runtime_scripts(target)]
-    return {f"runtime/{name}": shipped_runtime(name) for name in names}
+def runtime_files(target: Target, model: CourseModel) -> dict[str, bytes]:
+    """The runtime's CSS and scripts for `target`, and the theme's files, keyed by their path
+    in the package. The stylesheet opens with the course's theme."""
+    import rcssmin
+
+    files = {f"runtime/{name}": shipped_runtime(name) for name in runtime_scripts(target)}
+    theme = rcssmin.cssmin(theme_css(model.course.theme)).encode("utf-8")
+    files["runtime/dfc.css"] = theme + b"\n" + shipped_runtime("dfc.css")
+    for path, data in model.theme_files.items():
+        files[shipped_name(path)] = data
+    return files
 
 
 @functools.lru_cache(maxsize=64)

@@ -400,7 +400,7 @@ CASES: dict[str, Case] = {
     "unknown: a field nothing is like": Case(
         {COURSE: Edit("audience:", "colour: red\naudience:")},
         [
-            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, languages, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval, guidance)",
+            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, languages, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval, guidance, theme)",
         ],
     ),
     "answer length: an ordering answer too long for SCORM 1.2": Case(
@@ -986,5 +986,65 @@ CASES: dict[str, Case] = {
         ],
         args=("--release",),
         release="approved",
+    ),
+    # --- theme: colours checked for contrast, a logo with alt text, fonts with a licence -----
+    "theme: a link colour too light to read": Case(
+        {COURSE: Edit("packages:", 'theme:\n  colours:\n    link: "#6fa8dc"\npackages:')},
+        [
+            "course/course.yaml:18: error: theme.colours.link: links in notes and the current menu item (light scheme) would be #6fa8dc on #f4f4f4, a contrast ratio of 2.29:1, below the 4.5:1 of WCAG 2.2 AA (2 more pairs of it fail too); the nearest link colour that passes is #4c7397",
+        ],
+    ),
+    "theme: a pale header under white text": Case(
+        {COURSE: Edit("packages:", 'theme:\n  colours:\n    brand: "#7fb2e5"\npackages:')},
+        [
+            "course/course.yaml:17: error: theme.colours.focus: the focus ring on the header (dark scheme): neither the text colour #ffffff nor the focus colour #ffdd00 stands out from #7fb2e5 (best 2.23:1, below the 3:1 of WCAG 2.2 AA); choose a focus colour that contrasts with it",
+            "course/course.yaml:18: error: theme.colours.brand: the header's text (light scheme) would be #ffffff on #7fb2e5, a contrast ratio of 2.23:1, below the 4.5:1 of WCAG 2.2 AA (1 more pair of it fails too); the nearest brand colour that passes is #57799c",
+        ],
+    ),
+    "theme: not a colour": Case(
+        {COURSE: Edit("packages:", "theme:\n  colours:\n    accent: blue\npackages:")},
+        [
+            'course/course.yaml:18: error: accent: "blue" is not a colour; write it as #rrggbb, e.g. "#1d4f91"',
+        ],
+    ),
+    "theme: a logo without alt text": Case(
+        {
+            COURSE: Edit("packages:", "theme:\n  logo:\n    file: course/logo.svg\npackages:"),
+            "course/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+        },
+        ["course/course.yaml:17: error: alt: is missing"],
+    ),
+    "theme: a logo that is not there": Case(
+        {
+            COURSE: Edit(
+                "packages:",
+                "theme:\n  logo:\n    file: course/logo.svg\n    alt: Northshire Council\npackages:",
+            )
+        },
+        [
+            'course/course.yaml:18: error: theme.logo.file: "course/logo.svg" does not exist in the course folder',
+        ],
+    ),
+    "theme: a font the trainee's device may not have": Case(
+        {
+            COURSE: Edit(
+                "packages:", "theme:\n  font:\n    family: [Comic Neue, sans-serif]\npackages:"
+            )
+        },
+        [
+            'course/course.yaml:17: error: font: "Comic Neue" is not a system font; ship it in files: with its licence, or use system fonts such as system-ui, Arial, Georgia or sans-serif',
+        ],
+    ),
+    "theme: font files without a licence": Case(
+        {
+            COURSE: Edit(
+                "packages:",
+                "theme:\n  font:\n    family: [Atkinson Hyperlegible, sans-serif]\n    files: [course/a.woff2]\npackages:",
+            ),
+            "course/a.woff2": b"wOF2",
+        },
+        [
+            "course/course.yaml:17: error: font: font files need licence: the name of the licence they are under"
+        ],
     ),
 }

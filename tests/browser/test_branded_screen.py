@@ -1,0 +1,91 @@
+"""A course in another organisation's colours: what the browser shows, light, dark and forced."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from branded_course import THEME, branded_site  # noqa: F401  (a fixture)
+from test_accessibility import go, open_standalone
+
+from builder.model.palette import palette, rgb
+from builder.model.theme import Colours
+
+pytestmark = pytest.mark.usefixtures("branded_site")
+AXE = Axe()
+CONTRAST_ONLY = {"runOnly": {"type": "rule", "values": ["color-contrast"]}}
+
+
+def css_rgb(colour: str) -> str:
+    return "rgb({}, {}, {})".format(*rgb(colour))
+
+
+def style(page, selector: str, prop: str) -> str:
+    return page.eval_on_selector(selector, f"e => getComputedStyle(e).{prop}")
+
+
+def test_the_brand_shows_in_the_browser(page, base_url):
+    open_standalone(page, base_url, "branded")
+    colours = THEME["colours"]
+    assert style(page, ".dfc-header", "backgroundColor") == css_rgb(colours["brand"])
+    assert style(page, "body", "backgroundColor") == css_rgb(colours["background"])
+    assert style(page, "body", "color") == css_rgb(colours["text"])
+    assert style(page, ".dfc-start", "backgroundColor") == css_rgb(colours["accent"])
+    assert style(page, "body", "fontFamily").startswith("Georgia")
+    logo = page.locator(".dfc-header img.dfc-logo")
+    assert logo.get_attribute("alt") == "Northshire Council"
+    assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
+def every_page_state(page, trainee, check) -> None:
+    """Run `check(where)` on the start screen and every screen, quizzes answered and marked."""
+    check("start screen")
+    trainee.start("manager")
+    for index, screen in enumerate(trainee.data()["screens"]):
+        go(page, index)
+        check(screen["id"])
+        if screen["kind"] in ("quiz", "final"):
+            trainee.answer_all(right=False)
+            trainee.submit()
+            check(f"{screen['id']} marked")
+        if screen["kind"] == "diagnostic":
+            trainee.rate_all()
+            trainee.submit()
+            check(f"{screen['id']} result")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_type_has_enough_contrast(page, base_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    trainee = open_standalone(page, base_url, "branded")
+    expected = palette(Colours(**THEME["colours"]), dark=scheme == "dark")
+    assert style(page, "body", "backgroundColor") == css_rgb(expected["bg"])
+    assert style(page, "body", "color") == css_rgb(expected["text"])
+
+    def check(where: str) -> None:
+        results = AXE.run(page, options=CONTRAST_ONLY)
+        assert results.violations_count == 0, f"{scheme}, {where}:\n{results.generate_report()}"
+
+    every_page_state(page, trainee, check)
+
+
+def test_forced_colours_keep_every_meaning(page, base_url):
+    page.emulate_media(forced_colors="active")
+    trainee = open_standalone(page, base_url, "branded")
+    trainee.start("rep")
+    screens = trainee.data()["screens"]
+    go(page, next(i for i, s in enumerate(screens) if s["kind"] == "diagnostic"))
+    trainee.rate_all()
+    trainee.submit()
+    # Each profile bar is drawn in the text colour, apart from its track (finding 10).
+    bars = page.eval_on_selector_all(
+        ".dfc-bar",
+        "bars => bars.map(b => [getComputedStyle(b).backgroundColor,"
+        " getComputedStyle(b.parentElement).backgroundColor, b.getBoundingClientRect().width])",
+    )
+    assert bars and all(bar != track and width > 0 for bar, track, width in bars), bars
+    # Marks stay in words, and the trainee's own lens keeps its wider edge.
+    go(page, next(i for i, s in enumerate(screens) if s["kind"] == "quiz"))
+    trainee.answer_all(right=False)
+    trainee.submit()
+    assert page.locator("#dfc-screen .dfc-mark").count() > 0
+    assert page.inner_text("#dfc-screen .dfc-wrong .dfc-mark").strip()
