@@ -129,3 +129,10 @@ def test_every_steward_decision_offers_going_back_to_members():
             for choice in node.choices:
                 if re.search(r"against (his )?members' wishes|on his own judgement", choice.text):
                     assert choice.score < 2, f"{scenario.id} {node.id} {choice.id}"
+
+
+def test_every_decision_has_a_choice_worth_nothing():
+    """Both sides' shortcuts (going round the union, or round the staff) score the same,
+    and the poorest path through a scenario earns nothing, as the LMS tests expect."""
+    for node in decisions():
+        assert min(c.score for c in node.choices) == 0, node.id
