@@ -27,6 +27,7 @@ from builder.handbook.view_types import ChoiceRow, ModuleView, QuestionView, Tem
 from builder.load import markup
 from builder.model.course import (
     ChoiceQuestion,
+    Course,
     CourseModel,
     Matching,
     Module,
@@ -35,6 +36,7 @@ from builder.model.course import (
     Scenario,
     TrueFalse,
 )
+from builder.model.weights import weight_of
 from builder.render.template_cache import template_cache
 
 TEMPLATES = Path(__file__).parent
@@ -57,7 +59,7 @@ def render_handbook(model: CourseModel, template_folder: Path | None = None) -> 
 
     Compiled templates are kept in `template_folder` between builds, when one is given.
     """
-    modules = [_module_view(n, m) for n, m in enumerate(model.modules, 1)]
+    modules = [_module_view(n, m, model.course) for n, m in enumerate(model.modules, 1)]
     agenda = plan_agenda(modules, _final_question_count(model), model.self_assessment is not None)
     diagnostic = model.self_assessment
     html = (
@@ -97,7 +99,7 @@ def _environment(template_folder: Path | None = None) -> jinja2.Environment:
 # --- modules --------------------------------------------------------------------------------
 
 
-def _module_view(number: int, module: Module) -> ModuleView:
+def _module_view(number: int, module: Module, course: Course) -> ModuleView:
     key_points, source = _key_points(module)
     activities = [
         activity_view(module, page.title, info, inner, _template_title(page))
@@ -108,7 +110,7 @@ def _module_view(number: int, module: Module) -> ModuleView:
     objective_numbers = {o.id: n for n, o in enumerate(module.meta.objectives, 1)}
     questions = (
         [
-            _question_view(n, q, objective_numbers, module)
+            _question_view(n, q, objective_numbers, module, weight_of(q, course))
             for n, q in enumerate(module.quiz.questions, 1)
         ]
         if module.quiz
@@ -193,7 +195,7 @@ def templates(model: CourseModel) -> list[TemplateView]:
 
 
 def _question_view(
-    number: int, question: Any, objective_numbers: dict[str, int], module: Module
+    number: int, question: Any, objective_numbers: dict[str, int], module: Module, weight: int
 ) -> QuestionView:
     numbers = sorted(objective_numbers.get(o, 0) for o in question.objectives)
     label = "objective" if len(numbers) == 1 else "objectives"
@@ -205,7 +207,7 @@ def _question_view(
         type=question.type,
         type_label=TYPE_LABELS[question.type],
         objectives=f"{label} {', '.join(str(n) for n in numbers if n)}",
-        weighting=question.weighting,
+        weighting=weight,
         answers=[],
         final_only=question.use == "final",
     )

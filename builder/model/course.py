@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 
 from builder.model.approval import Approval, ReleaseStamp
 from builder.model.fields import ID_PATTERN, Id, Percent, Strict, TargetName, Text
@@ -36,6 +36,13 @@ class FinalAssessment(Strict):
     pass_mark: Percent = Field(80, description="score needed to pass, in per cent")
     attempts: int = Field(0, ge=0, description="attempts allowed; 0 means no limit")
     shuffle: bool = Field(True, description="shuffle questions and options per attempt")
+    scenario_weight: int = Field(
+        3,
+        ge=1,
+        le=10,
+        description="how many questions' worth a scenario counts in the score, unless the "
+        "scenario sets its own weight",
+    )
     failed_with_attempts_left: Literal["incomplete", "failed"] = Field(
         "incomplete",
         description="status the LMS gets after a fail with attempts left; some LMSs "
@@ -125,7 +132,14 @@ class QuestionCore(Strict):
 
     id: Id = Field(description="question id, unique in the course")
     objectives: list[Id] = Field(min_length=1, description="objective ids it assesses")
-    weighting: int = Field(1, ge=1, le=10, description="how much it counts in the score")
+    weight: int | None = Field(
+        None,
+        ge=1,
+        le=10,
+        validation_alias=AliasChoices("weight", "weighting"),
+        description="how much it counts in the score (1 to 10); default 1, and for a scenario "
+        "the final assessment's scenario_weight (`weighting:` is read as the same field)",
+    )
     use: Literal["any", "final"] = Field(
         "any",
         description="final: only in the final assessment, never in the knowledge check",

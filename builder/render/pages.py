@@ -19,6 +19,7 @@ from markupsafe import Markup
 from builder.interface.catalogue import SOURCE, Interface
 from builder.load import markup
 from builder.model.course import ChoiceQuestion, CourseModel, Matching, Module, TrueFalse
+from builder.model.weights import weight_of
 from builder.outline.screens import Outline, Screen
 from builder.render.quiz_data import (
     diagnostic_data,
@@ -27,6 +28,7 @@ from builder.render.quiz_data import (
     families,
     question_data,
 )
+from builder.render.scenario_text import step_question
 from builder.render.template_cache import template_cache
 from builder.render.theme_css import shipped_name, theme_css
 from builder.targets.base import Target
@@ -63,6 +65,7 @@ def make_environment(template_folder: Path | None = None) -> jinja2.Environment:
     )
     env.globals["choices"] = choice_views
     env.globals["targets"] = match_targets
+    env.globals["step_question"] = step_question
     env.filters["inline"] = lambda text: Markup(markup.inline(text))
     env.globals["t"] = interface_text
     env.globals["tp"] = interface_plural
@@ -175,7 +178,8 @@ class Renderer:
             if final_only:
                 quizzes[module.id]["finalOnly"] = final_only
             for q in quiz.questions:
-                questions[q.id] = question_data(q, module.id, family.get(q.id))
+                weight = weight_of(q, self.outline.model.course)
+                questions[q.id] = question_data(q, module.id, family.get(q.id), weight)
         final = self.course.final_assessment
         data: dict[str, Any] = {
             "courseId": self.course.id,

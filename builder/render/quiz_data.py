@@ -16,17 +16,20 @@ from builder.model.course import (
 )
 
 
-def question_data(question: Any, module_id: str, family: str | None = None) -> dict[str, Any]:
+def question_data(
+    question: Any, module_id: str, family: str | None = None, weight: int = 1
+) -> dict[str, Any]:
     """Answer key and reporting facts for one question (no text: the page holds that).
 
-    `family` is the id that every `variant_of` relative of the question shares.
+    `family` is the id that every `variant_of` relative of the question shares; `weight` is
+    how much it counts in the score (see model/weights.py).
     """
     data: dict[str, Any] = {
         "type": question.type,
         "module": module_id,
         "objective": question.objectives[0],
         "objectives": list(question.objectives),
-        "weighting": question.weighting,
+        "weighting": weight,
     }
     if family is not None:
         data["family"] = family

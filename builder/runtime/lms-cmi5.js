@@ -362,6 +362,11 @@
       var result = { response: format(rec, rec.response) };
       if (rec.result === 'correct' || rec.result === 'incorrect') result.success = rec.result === 'correct';
       if (rec.latencyMs !== undefined) result.duration = duration(rec.latencyMs);
+      /* The answer's weight in the quiz's score is the score's max; raw is the marks it earned. */
+      if (rec.weighting !== undefined && rec.credit !== undefined) {
+        result.score = { raw: Math.round(rec.weighting * rec.credit * 10000) / 10000, min: 0,
+          max: rec.weighting, scaled: Math.round(rec.credit * 10000) / 10000 };
+      }
       var context = session.context(false, false);
       context.extensions = context.extensions || {};
       context.extensions[iri + '/extensions/attempt'] = attempt;

@@ -67,7 +67,7 @@
         lms.set(p + 'time', clock(rec.when));
         lms.set(p + 'type', TYPES[rec.type]);
         if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
-        if (rec.weighting !== undefined && rec.weighting !== 1) lms.set(p + 'weighting', rec.weighting);
+        if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
         lms.set(p + 'student_response', format(rec, rec.response));
         lms.set(p + 'result', RESULTS[rec.result]);
         if (rec.latencyMs !== undefined) lms.set(p + 'latency', timespan(rec.latencyMs));

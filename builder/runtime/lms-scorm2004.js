@@ -62,7 +62,7 @@
         if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
         lms.set(p + 'timestamp', timestamp(rec.when));
         if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
-        if (rec.weighting !== undefined && rec.weighting !== 1) lms.set(p + 'weighting', rec.weighting);
+        if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
         lms.set(p + 'learner_response', format(rec, rec.response));
         lms.set(p + 'result', rec.result);
         if (rec.latencyMs !== undefined) lms.set(p + 'latency', duration(rec.latencyMs));

@@ -83,6 +83,21 @@
     return total ? Math.round((100 * got) / total) : 0;
   }
 
+  /* What the score is made of: questions fully right, and whether part marks (a scenario
+     partly well played) or unequal weights make the per cent differ from that count. */
+  function madeOf(data, key, qs) {
+    var ids = drawn(data, key, qs), weights = {};
+    var made = { right: 0, count: ids.length, partial: false, weighted: false };
+    ids.forEach(function (qid) {
+      var q = data.questions[qid], answer = qs.answers[qid];
+      if (isRight(q, answer)) made.right += 1;
+      else if (q.type === 'scenario' && DFC.Scenario.credit(q, answer) > 0) made.partial = true;
+      weights[q.weighting] = true;
+    });
+    made.weighted = Object.keys(weights).length > 1;
+    return made;
+  }
+
   function attemptsLeft(data, key, qs) {
     var allowed = settings(data, key).attempts;
     return !allowed || qs.attempt < allowed;
@@ -104,6 +119,6 @@
     return q.type === 'ordering' ? q.options.slice() : q.correct.slice();
   }
 
-  DFC.Quiz = { drawn: drawn, score: score, isAnswered: isAnswered, isRight: isRight,
+  DFC.Quiz = { drawn: drawn, score: score, madeOf: madeOf, isAnswered: isAnswered, isRight: isRight,
     settings: settings, attemptsLeft: attemptsLeft, response: response, correctResponse: correctResponse };
 })();

@@ -133,6 +133,14 @@
       if (ids.indexOf(qid) < 0) { box.remove(); return; }
       var q = data.questions[qid];
       if (q.type === 'scenario') {
+        /* Each step's choices in this attempt's order: the seed is kept, so a resume keeps it.
+           Choices are recorded by id, so the order on screen never changes what is recorded. */
+        if (conf.shuffle) {
+          var own = DFC.random(qs.seed + 101 + ids.indexOf(qid));
+          DFC.$$('[data-dfc-node] .dfc-options', box).forEach(function (holder) {
+            DFC.shuffle(DFC.$$('[data-dfc-choice]', holder), own).forEach(function (row) { holder.appendChild(row); });
+          });
+        }
         return DFC.Scenario.mount(box, q, qs.answers[qid], function (choice) {
           qs.answers[qid] = (qs.answers[qid] || []).concat(choice);
           app.save(true);
@@ -179,8 +187,7 @@
         if (graded) recordAttempt(app, key, ids, qs, opened, shown);
         app.quizFinished(key, pct, graded);
       }
-      var right = ids.filter(function (qid) { return isRight(data.questions[qid], qs.answers[qid]); }).length;
-      var text = 'You got ' + right + ' of ' + ids.length + ' right: ' + pct + '%. ';
+      var text = scoreText(Q.madeOf(data, key, qs), pct);
       if (graded) {
         text += passed ? 'You passed. The pass mark is ' + conf.passMark + '%.' :
           'You did not pass this time. The pass mark is ' + conf.passMark + '%. ' +
@@ -221,6 +228,17 @@
     DFC.fire('quiz-ready', { quiz: key });
   }
 
+  /* The score, saying what it is made of when it is not simply the share of questions right. */
+  function scoreText(made, pct) {
+    var got = 'You got ' + made.right + ' of ' + made.count;
+    if (!made.partial && !made.weighted) return got + ' right: ' + pct + '%. ';
+    var why = [];
+    if (made.partial) why.push('it counts part marks for scenario steps');
+    if (made.weighted) why.push('some questions count more than others');
+    return got + (made.partial ? ' questions fully right' : ' right') + '. Your score is ' + pct + '%: ' +
+      why.join(', and ') + '. ';
+  }
+
   function recordAttempt(app, key, ids, qs, opened, shown) {
     var now = new Date();
     var suffix = qs.attempt > 1 ? '-attempt-' + qs.attempt : '';
@@ -230,10 +248,14 @@
       var common = { question: qid, attempt: qs.attempt, quiz: key, objective: q.objective, when: now };
       if (q.type === 'scenario') {
         return DFC.Scenario.decisions(q, answer).forEach(function (d) {
-          var text = DFC.$('#q-' + qid + ' [data-dfc-node="' + d.node + '"] .dfc-node-text');
+          var text = DFC.$('#q-' + qid + ' [data-dfc-node="' + d.node + '"]');
+          text = text && [DFC.$('.dfc-node-text', text), DFC.$('legend', text)].map(function (el) {
+            return el ? el.textContent : '';
+          }).join(' ');
           app.record(Object.assign({ id: qid + '-' + d.node + suffix, type: 'choice', options: d.options,
             targets: d.options, response: d.response, correct: d.correct, result: d.result,
-            description: text ? text.textContent.replace(/\s+/g, ' ').trim() : '' }, common));
+            weighting: d.weighting, credit: d.credit,
+            description: text ? text.replace(/\s+/g, ' ').trim() : '' }, common));
         });
       }
       var legend = DFC.$('#q-' + qid + ' legend');
@@ -242,7 +264,7 @@
         type: TYPES[q.type], options: q.options, targets: q.targets || q.options,
         response: response(q, answer), correct: correctResponse(q),
         result: isRight(q, answer) ? 'correct' : 'incorrect',
-        weighting: q.weighting, latencyMs: now.getTime() - (shown[qid] || opened),
+        weighting: q.weighting, credit: isRight(q, answer) ? 1 : 0, latencyMs: now.getTime() - (shown[qid] || opened),
         description: legend ? legend.textContent.replace(/^Question \d+ of \d+\s*/, '') : ''
       }, common));
     });

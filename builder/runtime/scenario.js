@@ -56,14 +56,21 @@
     return path;
   }
 
+  function fourPlaces(x) { return Math.round(x * 10000) / 10000; }
+
   /* One LMS interaction per decision: id <question>-<node>; correct for a best choice,
-     neutral for one that earns some points, incorrect for none. */
+     neutral for one that earns some points, incorrect for none. The scenario's weight is
+     shared among its decisions by the best points on offer at each, so the decisions'
+     weightings add up to the scenario's; credit is the share of its weighting earned. */
   function decisions(q, path) {
-    return walk(q, path).steps.map(function (s) {
+    var at = walk(q, path), offered = tally(q, path).offered;
+    return at.steps.map(function (s) {
       var choices = q.nodes[s.node], top = bestAt(q, s.node);
       var best = choices.filter(function (c) { return c[3] === top; }).map(function (c) { return c[0]; });
+      var share = offered ? top / offered : 1 / at.steps.length;
       return { node: s.node, options: choices.map(function (c) { return c[0]; }), response: [s.choice[0]],
-        correct: best, result: s.choice[3] === top ? 'correct' : s.choice[3] > 0 ? 'neutral' : 'incorrect' };
+        correct: best, result: s.choice[3] === top ? 'correct' : s.choice[3] > 0 ? 'neutral' : 'incorrect',
+        weighting: fourPlaces((q.weighting || 1) * share), credit: top ? fourPlaces(s.choice[3] / top) : 1 };
     });
   }
 
@@ -74,15 +81,34 @@
   }
   function said(row, selector) { return DFC.$(selector, row).textContent.trim(); }
 
-  /* The path taken, step by step, with each consequence and its score. */
+  /* A line of the review: its label in bold, then what it says. */
+  function line(parent, label, text, cls) {
+    var p = document.createElement('p');
+    var strong = document.createElement('strong');
+    strong.textContent = label + ' ';
+    p.appendChild(strong);
+    p.appendChild(document.createTextNode(text));
+    if (cls) p.className = cls;
+    parent.appendChild(p);
+    return p;
+  }
+
+  /* The path taken, one numbered item a step: the choice, what happened, its points, and
+     where it was not the best choice, the best one. */
   function review(box, q, path) {
     var list = DFC.$('[data-dfc-path] ol', box);
     list.replaceChildren();
-    walk(q, path).steps.forEach(function (s, i) {
-      var row = choiceRow(box, s);
+    walk(q, path).steps.forEach(function (s) {
+      var row = choiceRow(box, s), top = bestAt(q, s.node);
       var item = document.createElement('li');
-      item.textContent = 'Step ' + (i + 1) + ': ' + said(row, 'label') + ' ' + said(row, '[data-dfc-feedback]') +
-        ' (' + s.choice[3] + ' of 2 points)';
+      line(item, 'You chose:', said(row, 'label') + ' (' + s.choice[3] + ' of ' + top + ' points)', 'dfc-review-choice');
+      line(item, 'What happened:', said(row, '[data-dfc-feedback]'), 'dfc-review-outcome');
+      if (!isBest(q, s)) {
+        var best = q.nodes[s.node].filter(function (c) { return c[3] === top; }).map(function (c) {
+          return said(choiceRow(box, { node: s.node, choice: c }), 'label');
+        });
+        line(item, best.length > 1 ? 'Best choices here:' : 'The best choice here:', best.join(' Or: '), 'dfc-review-best');
+      }
       list.appendChild(item);
     });
     DFC.$('[data-dfc-path]', box).hidden = false;
@@ -95,7 +121,14 @@
     var last = at.steps[at.steps.length - 1];
     var note = DFC.$('[data-dfc-consequence]', box);
     note.hidden = !last;
-    if (last) note.textContent = 'You chose: ' + said(choiceRow(box, last), 'label') + ' ' + said(choiceRow(box, last), '[data-dfc-feedback]');
+    note.replaceChildren();
+    var told = '';
+    if (last) {
+      var row = choiceRow(box, last);
+      line(note, 'You chose:', said(row, 'label'));
+      line(note, 'What happened:', said(row, '[data-dfc-feedback]'));
+      told = 'You chose: ' + said(row, 'label') + '. What happened: ' + said(row, '[data-dfc-feedback]');
+    }
     var current = DFC.$(at.node ? '[data-dfc-node="' + at.node + '"]' : '[data-dfc-ending="' + at.end + '"]', box);
     if (at.node) {
       DFC.$('[data-dfc-step]', current).textContent = at.steps.length + 1;
@@ -105,7 +138,7 @@
     }
     if (focus) {
       DFC.$('h3', current).focus();
-      DFC.announce(note.textContent + (at.end ? ' ' + DFC.$('h3', current).nextElementSibling.textContent : ''));
+      DFC.announce(told + (at.end ? ' ' + DFC.$('h3', current).nextElementSibling.textContent : ''));
     }
   }
 

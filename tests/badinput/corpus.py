@@ -368,6 +368,18 @@ CASES: dict[str, Case] = {
             "course/course.yaml:3: error: title: is empty",
         ],
     ),
+    "range: a question's weight of 0": Case(
+        {QUIZ: Edit("  - id: fire-01\n", "  - id: fire-01\n    weight: 0\n")},
+        [
+            'quizzes/fire-basics.yaml:8: error: question "fire-01", weight: should be at least 1',
+        ],
+    ),
+    "range: a scenario weight over 10": Case(
+        {COURSE: Edit("  shuffle: true\n", "  shuffle: true\n  scenario_weight: 11\n")},
+        [
+            "course/course.yaml:16: error: scenario_weight: should be at most 10",
+        ],
+    ),
     # --- unknown fields ---------------------------------------------------------------------
     "unknown: pasmark in the final assessment": Case(
         {COURSE: Edit("  pass_mark: 80\n", "  pasmark: 80\n")},
