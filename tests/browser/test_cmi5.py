@@ -24,12 +24,17 @@ from builder import api
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
-COURSES = {"minimal": REPO / "tests" / "fixtures" / "minimal", "bundled": REPO}
+COURSES = {
+    "minimal": REPO / "tests" / "fixtures" / "minimal",
+    "bundled": REPO,
+    "unequal": REPO / "tests" / "fixtures" / "unequal",
+}
 IRIS = {
     "minimal": "https://training.example.org/courses/fire-safety",
     "module": "https://training.example.org/courses/fire-safety",
     "bundled": "https://learning.example.org/courses/dfc-joint-training",
     "release": "https://training.example.org/courses/fire-safety",
+    "unequal": "https://training.example.org/courses/unequal-paths",
 }
 CMI5_NS = {"c": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
 STATE_ID = "https://training.example.org/courses/fire-safety/state/progress"
@@ -260,6 +265,38 @@ def test_normal_pass(tab, lms, ralph, enrol, course):
             assert definition["choices"] == ids
         if q["type"] in ("multiple", "ordering") and len(q["correct"]) > 1:
             assert "[,]" in s["result"]["response"]
+    assert_clean(tab, lms, ralph, reg)
+
+
+def test_best_choice_at_every_step_on_a_short_path_scores_100_and_answers_carry_weights(
+    tab, lms, ralph, enrol
+):
+    """A scenario whose best first choice ends it at once: 100 % in the LRS, and each
+    answered statement's result.score has the answer's weight as max, the marks as raw."""
+    reg = enrol("unequal")
+    trainee = open_course(tab, lms, reg)
+    trainee.start("manager")
+    trainee.open("final-assessment")
+    trainee.ready()
+    trainee.reveal("un-s1")
+    step = "#dfc-screen #q-un-s1 [data-dfc-node='n1']"
+    tab.check(f"{step} input[value='b']")
+    tab.click(f"{step} [data-dfc-decide]")
+    trainee.answer("rev-01", right=True)
+    trainee.submit()
+    wait_for(lms, reg, "passed")
+    leave(tab, lms, reg)
+    statements = lms.statements(reg)
+    passed = next(s for s in statements if s["verb"]["id"].endswith("/passed"))
+    assert passed["result"]["score"] == {"scaled": 1, "raw": 100, "min": 0, "max": 100}
+    answered = {
+        s["object"]["id"].rsplit("/questions/", 1)[1]: s["result"]
+        for s in statements
+        if s["verb"]["id"].endswith("/answered")
+    }
+    assert answered["un-s1-n1"]["score"] == {"raw": 3, "min": 0, "max": 3, "scaled": 1}
+    assert answered["rev-01"]["score"] == {"raw": 1, "min": 0, "max": 1, "scaled": 1}
+    assert "score" not in answered["role"]
     assert_clean(tab, lms, ralph, reg)
 
 
