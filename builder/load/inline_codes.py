@@ -76,11 +76,7 @@ def _add_text(out: list[Piece], text: str) -> None:
 def _span_marks(token: Any) -> tuple[str, str]:
     if token.type == "link_open":
         href = token.meta.get("dfc_target") or token.attrGet("href") or ""
-        title = token.attrGet("title")
-        target = f"<{href}>" if re.search(r"[\s()]", href) else href
-        if title:
-            target += ' "' + title.replace('"', '\\"') + '"'
-        return "[", f"]({target})"
+        return "[", f"]({_destination(href, token.attrGet('title'))})"
     return token.markup, token.markup
 
 
@@ -91,14 +87,16 @@ def _code_markdown(token: Any) -> str:
         return f"{fence}{pad}{token.content}{pad}{fence}"
     if token.type == "image":
         src = token.meta.get("dfc_target") or token.attrGet("src") or ""
-        title = token.attrGet("title")
-        target = f"<{src}>" if re.search(r"[\s()]", src) else src
-        if title:
-            target += ' "' + title.replace('"', '\\"') + '"'
-        return f"![{escape(token.content)}]({target})"
+        return f"![{escape(token.content)}]({_destination(src, token.attrGet('title'))})"
     if token.type == "hardbreak":
         return "\\\n"
     return token.content
+
+
+def _destination(url: str, title: str | None) -> str:
+    """A link's or image's target as Markdown writes it: `url "title"`."""
+    target = f"<{url}>" if re.search(r"[\s()]", url) else url
+    return target + (' "' + title.replace('"', '\\"') + '"' if title else "")
 
 
 def _longest_run(text: str, char: str) -> int:
