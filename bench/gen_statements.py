@@ -8,11 +8,14 @@ figures can be checked against the model. Seeded: the same arguments give the sa
 
 from __future__ import annotations
 
+import itertools
+import json
 import math
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 ANSWERED = {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}}
@@ -177,28 +180,42 @@ def _self_assessment(rand, index, actor, iri, role, registration) -> Iterator[di
 def simulate_count(index: Any, count: int, seed: int = 1, iri: str = IRI) -> list[dict[str, Any]]:
     """Exactly `count` statements of as many simulated learners as it takes (the last one may
     stop part-way), from the default model."""
+    return list(stream_count(index, count, seed, iri))
+
+
+def stream_count(index: Any, count: int, seed: int = 1, iri: str = IRI) -> Iterator[dict[str, Any]]:
+    """The statements of `simulate_count`, one at a time, never all held at once."""
     rand, model, truth = random.Random(seed), Model(), Truth()
-    out: list[dict[str, Any]] = []
-    numbers = iter(range(10**9))
-    while len(out) < count:
-        learner = [next(numbers)]
-        out.extend(_learners(index, learner, model, rand, iri, truth))
-    return out[:count]
+    learners = (_learners(index, [number], model, rand, iri, truth) for number in range(10**9))
+    return itertools.islice(itertools.chain.from_iterable(learners), count)
+
+
+def write_statements(statements: Iterable[dict[str, Any]], out: Path) -> None:
+    """A JSON array, byte for byte what `json.dumps` of the whole list gives, or NDJSON (one
+    statement a line) when `out` ends in .ndjson; written as the statements come."""
+    ndjson = out.suffix.lower() == ".ndjson"
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        if ndjson:
+            for statement in statements:
+                handle.write(json.dumps(statement) + "\n")
+            return
+        handle.write("[")
+        for number, statement in enumerate(statements):
+            handle.write((", " if number else "") + json.dumps(statement))
+        handle.write("]")
 
 
 def main() -> None:
     """`python bench/gen_statements.py COURSE OUT COUNT`: write COUNT statements for COURSE as
-    a JSON array (in a process of its own, so that a benchmark's own memory stays small)."""
-    import json
+    a JSON array, or NDJSON if OUT ends in .ndjson (in a process of its own, so that a
+    benchmark's own memory stays small). The statements stream to disk: any COUNT fits."""
     import sys
-    from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from builder.tools.report.run import load_index
 
     course, out, count = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-    statements = simulate_count(load_index(course), count)
-    out.write_text(json.dumps(statements), encoding="utf-8")
+    write_statements(stream_count(load_index(course), count), out)
 
 
 if __name__ == "__main__":
