@@ -20,66 +20,128 @@ XAPI_VERSION = "1.0.3"
 TIMEOUT_S = 60
 
 
+CHUNK = 1 << 20  # characters read at a time: memory holds a piece of the file, not all of it
+
+
 def read_statement_file(path: Path, collector: Collector) -> None:
-    text = path.read_text(encoding="utf-8-sig")
-    for where, statement in _records(str(path), text):
+    for where, statement in _records(path):
         add_statement(where, statement, collector)
 
 
-def _records(name: str, text: str) -> Iterator[tuple[str, Any]]:
+class _Pieces:
+    """A text file read a piece at a time; `pos` is where reading has got to in `text` and
+    `line` the line it is on, so that messages name lines of the whole file."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle, self.text, self.pos, self.line = handle, "", 0, 1
+
+    def more(self) -> bool:
+        piece = self.handle.read(CHUNK)
+        if not piece:
+            return False
+        self.text = self.text[self.pos :] + piece
+        self.pos = 0
+        return True
+
+    def move(self, end: int) -> None:
+        self.line += self.text.count("\n", self.pos, end)
+        self.pos = end
+
+    def skip_space(self) -> bool:
+        """Past spaces and line ends; False at the end of the file."""
+        while True:
+            self.move(_skip_space(self.text, self.pos))
+            if self.pos < len(self.text):
+                return True
+            if not self.more():
+                return False
+
+    def next_is(self, char: str) -> bool:
+        return self.skip_space() and self.text[self.pos] == char
+
+    def decode(self, decoder: json.JSONDecoder) -> Any:
+        """The next JSON value; a failure's line is the file's (as `exc.lineno`)."""
+        while True:
+            try:
+                value, end = decoder.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as exc:
+                if self.more():
+                    continue
+                exc.lineno = self.line + self.text.count("\n", self.pos, exc.pos)
+                raise
+            if end == len(self.text) and not isinstance(value, dict | list) and self.more():
+                continue  # a number or word may go on in the next piece
+            self.move(end)
+            return value
+
+
+def _records(path: Path) -> Iterator[tuple[str, Any]]:
     """(where, statement) for a JSON array, a single object or NDJSON, one record at a time."""
-    decoder = json.JSONDecoder()
-    start = _skip_space(text, 0)
-    if start == len(text):
-        raise ReportInputError(f"{name}: the file is empty: expected xAPI statements as JSON")
-    if text[start] == "[":
-        yield from _array(name, text, start, decoder)
-        return
-    try:
-        first, end = decoder.raw_decode(text, start)
-    except json.JSONDecodeError as exc:
-        raise ReportInputError(f"{name}:{exc.lineno}: not JSON: {exc.msg}") from None
-    if _skip_space(text, end) == len(text):  # one object: a statements result or one statement
-        if isinstance(first, dict) and isinstance(first.get("statements"), list):
-            for number, statement in enumerate(first["statements"], 1):
-                yield f"{name}: record {number}", statement
-        else:
-            yield f"{name}: record 1", first
-        return
-    for number, line in enumerate(text.splitlines(), 1):  # NDJSON: one statement a line
-        if not line.strip():
-            continue
+    name, decoder = str(path), json.JSONDecoder()
+    with path.open(encoding="utf-8-sig") as handle:
+        pieces = _Pieces(handle)
+        if not pieces.skip_space():
+            raise ReportInputError(f"{name}: the file is empty: expected xAPI statements as JSON")
+        if pieces.text[pieces.pos] == "[":
+            pieces.move(pieces.pos + 1)
+            yield from _array(name, pieces, decoder)
+            return
         try:
-            statement = json.loads(line)
+            first = pieces.decode(decoder)
         except json.JSONDecodeError as exc:
-            raise ReportInputError(f"{name}:{number}: not a JSON statement: {exc.msg}") from None
-        yield f"{name}:{number}", statement
+            raise ReportInputError(f"{name}:{exc.lineno}: not JSON: {exc.msg}") from None
+        if not pieces.skip_space():  # one object: a statements result or one statement
+            if isinstance(first, dict) and isinstance(first.get("statements"), list):
+                for number, statement in enumerate(first["statements"], 1):
+                    yield f"{name}: record {number}", statement
+            else:
+                yield f"{name}: record 1", first
+            return
+    del first
+    with path.open(encoding="utf-8-sig") as handle:
+        yield from _ndjson(name, handle)
 
 
-def _array(
-    name: str, text: str, start: int, decoder: json.JSONDecoder
-) -> Iterator[tuple[str, Any]]:
-    pos, number = _skip_space(text, start + 1), 0
-    line, counted = 1 + text.count("\n", 0, pos), pos  # lines counted as the reading goes
-    if pos < len(text) and text[pos] == "]":
+def _ndjson(name: str, handle: Any) -> Iterator[tuple[str, Any]]:
+    """One statement a line, numbered as `str.splitlines` numbers the lines of the whole file."""
+    number = 0
+    for read in handle:
+        for line in read.splitlines():
+            number += 1
+            if not line.strip():
+                continue
+            try:
+                statement = json.loads(line)
+            except json.JSONDecodeError as exc:
+                message = f"{name}:{number}: not a JSON statement: {exc.msg}"
+                raise ReportInputError(message) from None
+            yield f"{name}:{number}", statement
+
+
+def _array(name: str, pieces: _Pieces, decoder: json.JSONDecoder) -> Iterator[tuple[str, Any]]:
+    number = 0
+    if pieces.next_is("]"):
         return
     while True:
         number += 1
-        line, counted = line + text.count("\n", counted, pos), pos
+        pieces.skip_space()
+        line = pieces.line
         try:
-            statement, pos = decoder.raw_decode(text, pos)
+            statement = pieces.decode(decoder)
         except json.JSONDecodeError as exc:
             raise ReportInputError(
                 f"{name}:{exc.lineno}: record {number} is not JSON: {exc.msg}"
             ) from None
         yield f"{name}:{line}: record {number}", statement
-        pos = _skip_space(text, pos)
-        if pos < len(text) and text[pos] == ",":
-            pos = _skip_space(text, pos + 1)
+        if pieces.next_is(","):
+            pieces.move(pieces.pos + 1)
             continue
-        if pos < len(text) and text[pos] == "]" and _skip_space(text, pos + 1) == len(text):
-            return
-        line += text.count("\n", counted, pos)
+        line = pieces.line
+        if pieces.next_is("]"):
+            line = pieces.line
+            pieces.move(pieces.pos + 1)
+            if not pieces.skip_space():
+                return
         raise ReportInputError(f"{name}:{line}: expected , or ] after record {number}")
 
 
