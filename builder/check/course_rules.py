@@ -7,6 +7,7 @@ import re
 from builder.check.answer_length import SCORM_PACKAGES, check_answer_length
 from builder.check.contrast import check_theme_contrast
 from builder.check.language_rules import check_languages
+from builder.check.block_rules import check_blocks
 from builder.check.lint_coverage import check_recall_only
 from builder.check.lint_duplicates import check_near_duplicates
 from builder.check.lint_keys import check_key_patterns
@@ -39,6 +40,7 @@ def check_course(
     for module in loaded.modules.values():
         _check_pages(module, problems)
         check_references(module, all_pages, problems, loaded.refused)
+    check_blocks(loaded, problems)
     _check_unique_objectives(loaded, problems)
     check_quizzes(loaded, problems)
     lints = (

@@ -1,4 +1,7 @@
-"""The handbook's joint activities and discussion questions, drawn from the module pages."""
+"""The handbook's activities and discussion questions, drawn from the module pages.
+
+The roles and the pairing advice are the course's own (course.yaml `roles:` and `framing:`).
+"""
 
 from __future__ import annotations
 
@@ -12,22 +15,25 @@ from builder.handbook.agenda import BRIEF, PER_STEP, SHARE_BACK, activity_minute
 from builder.handbook.page_text import blocks, handbook_markdown, plain_text
 from builder.handbook.view_types import ActivityView, DiscussionTopic, LensView
 from builder.load import markup
+from builder.model.audience import Framing, Role
 from builder.model.course import Module
 
 PRODUCE = re.compile(r"^\W*what (?:you|the pair) produces?\W*", re.IGNORECASE)
 WHAT_TO_DO = re.compile(r"what to do:\s*", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'(])")
 NEGATIVE_START = re.compile(r"^(?:do not|don['’]t|never|avoid|not)\b", re.IGNORECASE)
-ROLE_NAMES = {"manager": "a manager", "rep": "a union representative"}
-ROLE_GROUPS = {"manager": "Managers", "rep": "Union representatives"}
-OTHER_ROLE = {"manager": "rep", "rep": "manager"}
 
 
 # --- activities -----------------------------------------------------------------------------
 
 
 def activity_view(
-    module: Module, page_title: str, info: str, inner: list[Token], template: str | None = None
+    module: Module,
+    page_title: str,
+    info: str,
+    inner: list[Token],
+    framing: Framing,
+    template: str | None = None,
 ) -> ActivityView:
     paragraphs = [inner[i + 1] for i, t in enumerate(inner) if t.type == "paragraph_open"]
     produce_source = next((p.content for p in paragraphs if PRODUCE.match(p.content)), None)
@@ -41,13 +47,14 @@ def activity_view(
     text = plain_text(inner).lower()
     instruction = next((plain_text([p]) for p in paragraphs if "pair" in p.content.lower()), None)
     return ActivityView(
-        title=info or "Joint activity",
+        title=info or framing.activity,
+        heading=f"{framing.activity}: {info}" if info else framing.activity,
         page=page_title,
         body=handbook_markdown(module, inner),
         steps=steps,
         minutes=minutes,
         prepare=_prepare_notes(text, produce_source or "", template),
-        pairing=_pairing_notes(instruction, text),
+        pairing=_pairing_notes(instruction, text, framing),
         timing=_timing_note(steps, minutes),
         produces=produces,
     )
@@ -102,7 +109,7 @@ def _prepare_notes(text: str, produce: str, template: str | None = None) -> list
     return notes
 
 
-def _pairing_notes(instruction: str | None, text: str) -> list[str]:
+def _pairing_notes(instruction: str | None, text: str, framing: Framing) -> list[str]:
     notes = []
     if instruction:
         notes.append(f"The activity asks: “{instruction}”")
@@ -112,20 +119,8 @@ def _pairing_notes(instruction: str | None, text: str) -> list[str]:
             "they produce is then something they can act on when they get back to work."
         )
     else:
-        notes.append(
-            "Pair each manager with a union representative, from the same organisation where "
-            "you can, so that what they produce is something they can act on."
-        )
-    notes.extend(
-        [
-            "Avoid pairing representatives with their own line manager unless both are happy "
-            "to work together; check quietly before the session.",
-            "If the numbers are uneven, make a group of three rather than a pair from one "
-            "side: every group needs at least one manager and one representative.",
-            "Where partners come from different organisations, let them work on one "
-            "partner's organisation, with the other acting as a critical friend.",
-        ]
-    )
+        notes.append(framing.handbook.pair_up)
+    notes.extend(framing.handbook.pairing)
     return notes
 
 
@@ -149,37 +144,46 @@ def _timing_note(steps: int, minutes: int) -> str:
 # --- discussion -----------------------------------------------------------------------------
 
 
-def discussion(module: Module, page: Any) -> DiscussionTopic | None:
-    lenses: dict[str, tuple[list[Token], LensView]] = {}
+def discussion(module: Module, page: Any, roles: list[Role]) -> DiscussionTopic | None:
+    """Questions from a page's lens boxes: each role acts on its own lens, then answers the
+    next role's (with two roles, each answers the other's)."""
+    lenses: dict[str, tuple[Role, list[Token], LensView]] = {}
+    known = {r.id: r for r in roles}
     for info, inner in blocks(page.tokens, "lens"):
-        role = info.split()[0] if info else ""
-        if role in ROLE_NAMES and role not in lenses:
-            title = markup.LENS_TITLES[role]
-            lenses[role] = (inner, LensView(role, title, handbook_markdown(module, inner)))
+        role = known.get(info.split()[0] if info else "")
+        if role is not None and role.id not in lenses:
+            body = handbook_markdown(module, inner)
+            view = LensView(role.id, role.lens_heading, body, roles.index(role) + 1)
+            lenses[role.id] = (role, inner, view)
     if not lenses:
         return None
+    order = list(lenses)
     questions: list[str] = []
-    for role, (inner, _view) in lenses.items():
-        quoted_later = OTHER_ROLE[role] in lenses
+    for role, inner, _view in lenses.values():
+        quoted_later = len(order) > 1
         questions.append(_action_question(role, plain_text(inner), page.title, quoted_later))
-    for role, (inner, _view) in lenses.items():
-        other = OTHER_ROLE[role]
-        if other in lenses:
+    for n, (role, inner, _view) in enumerate(lenses.values()):
+        other = lenses[order[(n + 1) % len(order)]][0]
+        if other is not role:
             opening = first_sentence(plain_text(inner))
             if opening:
                 questions.append(
-                    f"{ROLE_GROUPS[other]}: the {markup.LENS_TITLES[role].lower()} begins "
-                    f"“{opening}” What would you say to {ROLE_NAMES[role]} who sees it this "
+                    f"{other.group_name}: the {_lower(role.lens_heading)} begins "
+                    f"“{opening}” What would you say to {role.one_person} who sees it this "
                     "way, and what could you do together about it?"
                 )
     questions.append(
         f"Together: on “{page.title}”, what is one thing you would agree to do first in your "
         "own organisation, and who would do it?"
     )
-    return DiscussionTopic(page.title, [view for _inner, view in lenses.values()], questions)
+    return DiscussionTopic(page.title, [view for _r, _i, view in lenses.values()], questions)
 
 
-def _action_question(role: str, lens_text: str, topic: str, quoted_later: bool) -> str:
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _action_question(role: Role, lens_text: str, topic: str, quoted_later: bool) -> str:
     """ "How would you, as a manager, <the lens's first piece of advice>?" or a fallback.
 
     The fallback quotes the lens's first sentence unless a later question quotes it anyway.
@@ -189,26 +193,31 @@ def _action_question(role: str, lens_text: str, topic: str, quoted_later: bool) 
     if action and not NEGATIVE_START.match(action):
         action = action.rstrip(".!?").strip()
         action = action[0].lower() + action[1:]
-        return f"How would you, as {ROLE_NAMES[role]}, {action}? What would get in the way?"
-    lens = markup.LENS_TITLES[role].lower()
+        return f"How would you, as {role.one_person}, {action}? What would get in the way?"
+    lens = _lower(role.lens_heading)
     if quoted_later:
         return (
-            f"{ROLE_GROUPS[role]}: what does the {lens} ask you to do, and what would make it "
+            f"{role.group_name}: what does the {lens} ask you to do, and what would make it "
             "hard to do in your own organisation?"
         )
     return (
-        f"{ROLE_GROUPS[role]}: the {lens} on “{topic}” begins “{first_sentence(lens_text)}” "
+        f"{role.group_name}: the {lens} on “{topic}” begins “{first_sentence(lens_text)}” "
         "How true is that for you, and what would you do about it?"
     )
 
 
-def general_questions(module: Module) -> list[str]:
-    """Questions for a module without lens blocks."""
+def general_questions(module: Module, roles: list[Role]) -> list[str]:
+    """Questions for a module without lens blocks; with two roles or more, the first two
+    answer in turn."""
+    opening = f"What in “{module.meta.title}” matches your experience at work, and what surprised you?"
+    last = "What is one thing you will do differently after this module, and who will you do it with?"
+    if len(roles) < 2:
+        return [opening + " Ask people to answer in turn.", last]
+    one, two = roles[0].one_person, roles[1].one_person
     return [
-        f"What in “{module.meta.title}” matches your experience at work, and what surprised "
-        "you? Ask a manager and a union representative to answer in turn.",
-        "Where would a manager and a union representative see this differently, and why?",
-        "What is one thing you will do differently after this module, and who will you do it with?",
+        f"{opening} Ask {one} and {two} to answer in turn.",
+        f"Where would {one} and {two} see this differently, and why?",
+        last,
     ]
 
 

@@ -1,6 +1,6 @@
 """The facilitator handbook's agenda: a day (or more) of modules, activities and breaks.
 
-Modules are timed by their `minutes`, joint activities by their numbered steps; each module
+Modules are timed by their `minutes`, activities by their numbered steps; each module
 then gets time for discussion, for each scenario (played in pairs, then with roles swapped,
 then debriefed) and for its knowledge check, and the last session for the final assessment
 and the self-assessment. The days are shared out so that none runs past DAY_LIMIT and no
@@ -143,7 +143,7 @@ def _module_rows(module: Any) -> list[AgendaRow]:
             )
         )
     rows += [
-        AgendaRow("activity", f"Joint activity: {a.title}", a.minutes, anchor=anchor)
+        AgendaRow("activity", a.heading, a.minutes, anchor=anchor)
         for a in module.activities
     ]
     questions = getattr(module, "questions", None) or []

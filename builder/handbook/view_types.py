@@ -19,6 +19,7 @@ class ActivityView:
     pairing: list[str]
     timing: str
     produces: Markup | None
+    heading: str = ""
 
 
 @dataclass
@@ -36,6 +37,7 @@ class LensView:
     role: str
     title: str
     body: Markup
+    place: int = 0  # the role's place in the course's roles, from 1: lens colours go by place
 
 
 @dataclass

@@ -1,8 +1,7 @@
 """The facilitator handbook: one printable HTML document for running the course face to face.
 
-Managers and trade union representatives take the course together, in pairs, in one room.
 The handbook gives the facilitator an agenda with timings, and for each module its
-objectives, key points, joint activity with facilitation notes, discussion questions and the
+objectives, key points, activities with facilitation notes, discussion questions and the
 answer key; then the final assessment's settings and the self-assessment.
 
 The document is self-contained: styles are inline, images become data: URIs, external images
@@ -67,6 +66,10 @@ def render_handbook(model: CourseModel, template_folder: Path | None = None) -> 
         .get_template("handbook.html")
         .render(
             course=model.course,
+            hb=model.course.framing.handbook,
+            activity=model.course.framing.activity,
+            activities=model.course.framing.activities,
+            lens_names=lens_names(model.course),
             modules=modules,
             agenda=agenda,
             final=model.course.final_assessment,
@@ -86,6 +89,12 @@ def render_handbook(model: CourseModel, template_folder: Path | None = None) -> 
     return html.encode("utf-8")
 
 
+def lens_names(course: Course) -> str:
+    """The lens headings as one phrase, e.g. "manager’s lens and the union rep’s lens"."""
+    names = [r.lens_heading[:1].lower() + r.lens_heading[1:] for r in course.roles if r.lens]
+    return " and the ".join(names) or "lenses"
+
+
 def _environment(template_folder: Path | None = None) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -102,11 +111,12 @@ def _environment(template_folder: Path | None = None) -> jinja2.Environment:
 def _module_view(number: int, module: Module, course: Course) -> ModuleView:
     key_points, source = _key_points(module)
     activities = [
-        activity_view(module, page.title, info, inner, _template_title(page))
+        activity_view(module, page.title, info, inner, course.framing, _template_title(page))
         for page in module.pages
         for info, inner in blocks(page.tokens, "activity")
     ]
-    topics = [t for t in (discussion(module, page) for page in module.pages) if t is not None]
+    roles = list(course.roles)
+    topics = [d for d in (discussion(module, p, roles) for p in module.pages) if d is not None]
     objective_numbers = {o.id: n for n, o in enumerate(module.meta.objectives, 1)}
     questions = (
         [
@@ -116,7 +126,7 @@ def _module_view(number: int, module: Module, course: Course) -> ModuleView:
         if module.quiz
         else []
     )
-    general = [] if topics else general_questions(module)
+    general = [] if topics else general_questions(module, roles)
     return ModuleView(
         number=number,
         id=module.id,

@@ -1,7 +1,9 @@
 """Markdown: parsed once at load time, rendered to safe HTML at render time.
 
 Raw HTML is off, so whatever a trainer types shows as text. Special blocks use
-`:::` fences (case-study, lens manager|rep, activity, template, key-points).
+`:::` fences (case-study, lens ROLE, activity, template, key-points). The headings of lens
+and activity boxes are the course's own wording (`BlockWords`, from course.yaml); the other
+box titles come from the interface catalogue.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -18,8 +21,27 @@ from mdit_py_plugins.container import container_plugin
 from builder.interface.catalogue import SOURCE, Interface
 
 BLOCKS = ("case-study", "lens", "activity", "template", "key-points")
-LENS_ROLES = ("manager", "rep")
-LENS_TITLES = {role: Interface(SOURCE).text(f"box.lens.{role}") for role in LENS_ROLES}
+
+
+@dataclass(frozen=True)
+class BlockWords:
+    """The course's headings for lens boxes (by role id) and its label for activity boxes."""
+
+    lenses: dict[str, str] = field(default_factory=dict)
+    activity: str = "Activity"
+
+    def lens_class(self, role: str) -> str:
+        """` lens-N`, N the role's place in the course's roles: lens colours go by place."""
+        order = list(self.lenses)
+        return f" lens-{order.index(role) + 1}" if role in order else ""
+
+    @classmethod
+    def of(cls, course: Any) -> BlockWords:
+        lenses = {role.id: role.lens_heading for role in course.roles}
+        return cls(lenses, course.framing.activity)
+
+
+NEUTRAL = BlockWords()
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -36,21 +58,22 @@ def _render_block(name: str) -> Callable[..., str]:
                 )
             return "</aside>\n" if name != "key-points" else "</section>\n"
         info = token.info.strip()[len(name) :].strip()
-        return _open_block(name, info, words)
+        return _open_block(name, info, words, (env or {}).get("words") or NEUTRAL)
 
     return render
 
 
-def _open_block(name: str, info: str, words: Interface) -> str:
+def _open_block(name: str, info: str, words: Interface, course: BlockWords) -> str:
     def title(key: str) -> str:
         text = words.text(f"{key}.titled", title=info) if info else words.text(key)
         return escapeHtml(text)
 
     if name == "lens":
         role = info.split()[0] if info else ""
-        heading = escapeHtml(words.text(f"box.lens.{role}" if role in LENS_ROLES else "box.lens"))
+        heading = escapeHtml(course.lenses.get(role) or words.text("box.lens"))
         return (
-            f'<aside class="lens lens-{escapeHtml(role)}" data-dfc-lens="{escapeHtml(role)}">'
+            f'<aside class="lens lens-{escapeHtml(role)}{course.lens_class(role)}" '
+            f'data-dfc-lens="{escapeHtml(role)}">'
             f"\n<h2>{heading}</h2>\n"
         )
     if name == "case-study":
@@ -58,7 +81,9 @@ def _open_block(name: str, info: str, words: Interface) -> str:
     if name == "template":
         return f'<section class="dfc-template">\n<h2>{title("box.template")}</h2>\n'
     if name == "activity":
-        return f'<aside class="activity">\n<h2>{title("box.activity")}</h2>\n'
+        label = escapeHtml(course.activity)
+        heading = f"{label}: {escapeHtml(info)}" if info else label
+        return f'<aside class="activity">\n<h2>{heading}</h2>\n'
     return f'<section class="key-points">\n<h2>{escapeHtml(words.text("box.key_points"))}</h2>\n'
 
 
@@ -151,10 +176,12 @@ def render(
     tokens: list[Any],
     rewrite: Callable[[str, str], str | None] | None = None,
     language: str = SOURCE,
+    words: BlockWords | None = None,
 ) -> str:
     """Render tokens to HTML, passing image and link targets through `rewrite(kind, url)`.
 
-    Box titles come from the interface catalogue of `language`.
+    Box titles come from the interface catalogue of `language`; lens and activity boxes are
+    headed in the course's `words` (neutral ones when None).
 
     `rewrite` returning None removes the link's target, leaving its text.
     """
@@ -170,4 +197,5 @@ def render(
                 token.attrs.pop(attr, None)  # not a link in this package: plain text
             else:
                 token.attrSet(attr, url)
-    return PARSER.renderer.render(tokens, PARSER.options, {"interface": Interface(language)})
+    env = {"interface": Interface(language), "words": words}
+    return PARSER.renderer.render(tokens, PARSER.options, env)

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasChoices, Field
 
 from builder.model.approval import Approval, ReleaseStamp
+from builder.model.audience import Framing, Role, RoleQuestion, Roles
 from builder.model.fields import ID_PATTERN, Id, Percent, Strict, TargetName, Text
 from builder.model.guidance import GuidanceSection, guidance_field
 from builder.model.languages import LanguageTag, languages_field
@@ -94,6 +95,14 @@ class Course(Strict):
     theme: Theme = Field(
         Theme(), description="the organisation's look: name, colours, logo and font"
     )
+    roles: Roles = Field(
+        [], description="who takes the course; none: no role question and no lens blocks"
+    )
+    role_question: RoleQuestion = Field(RoleQuestion(), description="the role question's wording")
+    framing: Framing = Field(Framing(), description="wording that frames the course")
+
+    def role(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
 
 
 class Objective(Strict):

@@ -40,7 +40,6 @@ CSP = (
     "connect-src {connect}; font-src 'self'; media-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'none'"
 )
-ROLES = (("manager", "A manager"), ("rep", "A trade union representative"), ("other", "Other"))
 
 
 @dataclass
@@ -111,6 +110,7 @@ class Renderer:
         self.outline = outline
         self.env = env or make_environment()
         self.course = outline.model.course
+        self.words = markup.BlockWords.of(self.course)
         self._urls: dict[str, str] | None = None
         logo = self.course.theme.logo
         self.logo_src = shipped_name(logo.file) if logo else None
@@ -146,7 +146,8 @@ class Renderer:
             logo_src=self.logo_src,
             screens=self.outline.screens,
             menu=self._menu(),
-            roles=ROLES,
+            roles=self.course.roles,
+            role_question=self.course.role_question,
             approved=release.approved_line() if (release := self.outline.model.release) else None,
             data=Markup(data),
             scripts=[f"runtime/{name}" for name in runtime_scripts(target)],
@@ -205,6 +206,10 @@ class Renderer:
                 "passMark": final.pass_mark,
                 "draw": "by-objective",  # how attempts are drawn; saved progress depends on it
             }
+        if self.course.roles:
+            data["roles"] = [role.id for role in self.course.roles]
+            if not self.course.role_question.skippable:
+                data["roleRequired"] = True
         if final is not None:
             data["retryStatus"] = final.failed_with_attempts_left
         diagnostic = self.outline.model.self_assessment
@@ -302,7 +307,7 @@ class Renderer:
                 return pages[resolved] + anchor if resolved in pages else None
             return f"pages/{module.id}/{resolved.removeprefix(folder + '/')}{anchor}"
 
-        return markup.render(tokens, rewrite, self.outline.model.course.language)
+        return markup.render(tokens, rewrite, self.outline.model.course.language, self.words)
 
     def _page_urls(self) -> dict[str, str]:
         """Source path of every page in this package -> its URL in the package."""

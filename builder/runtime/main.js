@@ -176,6 +176,7 @@
     var role = this.state.role;
     document.body.className = document.body.className.replace(/\bdfc-role-\S+/g, '').trim();
     if (role) document.body.classList.add('dfc-role-' + role);
+    orderLenses(root, role);
     DFC.$$('[data-dfc-lens]', root).forEach(function (lens) {
       var mine = lens.getAttribute('data-dfc-lens') === role;
       lens.classList.toggle('dfc-your-lens', mine);
@@ -191,6 +192,32 @@
     });
   };
 
+  /* Lens boxes side by side on a page: the trainee's role first, the others in the author's
+     order, which each box remembers so that a change of role puts them back. */
+  function orderLenses(root, role) {
+    var done = [];
+    DFC.$$('[data-dfc-lens]', root).forEach(function (lens) {
+      if (done.indexOf(lens) >= 0) return;
+      var run = [lens], after = lens.nextElementSibling;
+      while (after && after.hasAttribute('data-dfc-lens')) { run.push(after); after = after.nextElementSibling; }
+      done.push.apply(done, run);
+      run.forEach(function (box, i) { if (!box.hasAttribute('data-dfc-order')) box.setAttribute('data-dfc-order', String(i)); });
+      function rank(box) { return (box.getAttribute('data-dfc-lens') === role ? -1000 : 0) + +box.getAttribute('data-dfc-order'); }
+      run.sort(function (a, b) { return rank(a) - rank(b); }).forEach(function (box) { lens.parentNode.insertBefore(box, after); });
+    });
+  }
+
+  /* A course whose role question may not be skipped keeps the trainee on the start screen
+     until they answer it. */
+  App.prototype.roleMissing = function () {
+    if (!this.data.roleRequired || this.state.role) return false;
+    var needed = DFC.$('[data-dfc-role-needed]');
+    var first = DFC.$('input[name="dfc-role"]');
+    if (needed) needed.hidden = false;
+    if (first) first.focus();
+    return true;
+  };
+
   /* The trainee's role is kept in progress and reported as an ungraded interaction. */
   App.prototype.setRole = function (role) {
     if (role === this.state.role) return;
@@ -198,6 +225,8 @@
     this.record({ id: 'role', question: 'role', quiz: 'role', attempt: 1, type: 'other', response: role, result: 'neutral', when: new Date(),
       description: 'The role the trainee takes the course in' });
     this.applyRole(document);
+    var needed = DFC.$('[data-dfc-role-needed]');
+    if (needed) needed.hidden = true;
     this.save(true);
   };
 

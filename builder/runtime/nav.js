@@ -105,7 +105,7 @@
   Nav.prototype.go = function (index, anchor, quiet) {
     var self = this;
     var screen = this.screens[index];
-    if (!screen) return Promise.resolve();
+    if (!screen || (this.current < 0 && this.app.roleMissing())) return Promise.resolve();
     this.pending = index;
     return load(screen.url).then(function (article) {
       if (self.pending !== index) return;

@@ -3,7 +3,9 @@
   'use strict';
   var DFC = window.DFC;
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  var ROLES = ['', 'manager', 'rep', 'other'];
+  /* The role is stored as its place in the course's roles, counted from 1; 0 is none. */
+  function roleIndex(data, role) { return role ? (data.roles || []).indexOf(role) + 1 : 0; }
+  function roleAt(data, index) { return index > 0 ? (data.roles || [])[index - 1] || '' : ''; }
 
   /* records: how many interaction records the LMS holds, so a relaunch never writes over one. */
   function emptyState() { return { seen: {}, role: '', quizzes: {}, diag: null, records: 0 }; }
@@ -122,13 +124,13 @@
         diag = (state.diag.done ? 'd' : 'o') + attempt + '!' + encodeAnswers(state.diag.answers, dids, scaleLookup(data));
       }
       return ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length),
-        ROLES.indexOf(state.role), quizzes, diag, state.records.toString(36)].join('~');
+        roleIndex(data, state.role), quizzes, diag, state.records.toString(36)].join('~');
     }
     var text = build();
     if (text.length > max) { keep = false; text = build(); }
     if (text.length > max) {
       DFC.warn('progress is too large to save in full');
-      text = ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length), ROLES.indexOf(state.role), '', '',
+      text = ['1', data.fingerprint, encodeSeen(state.seen, data.screens.length), roleIndex(data, state.role), '', '',
         state.records.toString(36)].join('~');
     }
     return text.length > max ? '' : text;
@@ -144,7 +146,7 @@
       var state = emptyState();
       state.seen = decodeSeen(parts[2]);
       Object.keys(state.seen).forEach(function (i) { if (+i >= data.screens.length) throw new Error('bad'); });
-      state.role = ROLES[+parts[3]] || '';
+      state.role = roleAt(data, +parts[3]);
       state.records = parts[6] ? parseInt(parts[6], 36) : 0;
       if (!(state.records >= 0)) throw new Error('bad record count');
       var lookup = questionLookup(data);
