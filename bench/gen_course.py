@@ -185,6 +185,10 @@ def generate(
         "  shuffle: true",
         "self_assessment: self-assessment",
         "packages: [scorm12, scorm2004]",
+        "roles:",
+        "  - {id: manager, label: A manager}",
+        "  - {id: rep, label: A trade union representative}",
+        "  - {id: other, label: Other}",
         "",
     ]
     (out / "course" / "course.yaml").write_text("\n".join(course), encoding="utf-8")

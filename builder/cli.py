@@ -151,7 +151,7 @@ def preview(
 
 @main.group()
 def new() -> None:
-    """Start a new module or question bank from working examples."""
+    """Start a new course, module or question bank from working examples."""
 
 
 @new.command("module")
@@ -166,6 +166,20 @@ def new_module(module_id: str, title: str | None, course_dir: Path, debug: bool)
     written = _run(lambda: scaffold.new_module(course_dir, module_id, title), debug)
     for path in written:
         click.echo(f"{'updated' if path.name == 'course.yaml' else 'created'} {path}")
+
+
+@new.command("course")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", help="The course's title [default: My new course].")
+@click.option("--language", help="The course's language tag, e.g. en-GB [default: en-GB].")
+@debug_option
+def new_course(folder: Path, title: str | None, language: str | None, debug: bool) -> None:
+    """Start a course from nothing in FOLDER: settings, one module, a question bank."""
+    from builder.tools.new_course import new_course as make
+
+    for path in _run(lambda: make(folder, title, language), debug):
+        click.echo(f"created {path}")
+    click.echo(f"next: cd {folder} and run dfc-course validate, then dfc-course preview")
 
 
 @new.command("quiz")

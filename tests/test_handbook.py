@@ -293,7 +293,16 @@ def test_a_course_without_summary_or_lenses(course_copy):
     outline = [text_of(li) for li in section.xpath(".//ul[@class='outline']/li/ul/li")]
     assert outline == ["Heat", "Fuel"]
     assert "has no key-points summary" in text_of(section)
-    assert len(section.xpath(".//section[@class='discussion']//li")) == 3
+    questions = [text_of(li) for li in section.xpath(".//section[@class='discussion']//li")]
+    assert len(questions) == 3
+    assert "Ask a manager and a staff representative to answer in turn" in questions[0]
+    (root / "course/course.yaml").write_text(
+        (root / "course/course.yaml").read_text(encoding="utf-8").split("roles:")[0], encoding="utf-8"
+    )
+    _model, _html, doc = handbook_of(root)  # no roles: two questions, neither naming a role
+    section = doc.get_element_by_id("module-fire-basics")
+    questions = [text_of(li) for li in section.xpath(".//section[@class='discussion']//li")]
+    assert len(questions) == 2 and questions[0].endswith("Ask people to answer in turn.")
     assert text_of(section.find_class("answer")[3]).endswith(
         "Heat → A lit match; Fuel → A pile of paper; Oxygen → The air in the room"
     )

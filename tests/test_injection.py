@@ -46,6 +46,32 @@ final_assessment:
   pass_mark: 80
 self_assessment: hostile-check
 packages: [scorm12, scorm2004, web]
+roles:
+  - id: manager
+    label: {Q}
+    lens: {Q}
+    group: {Q}
+    person: {Q}
+role_question:
+  prompt: {Q}
+  hint: {Q}
+framing:
+  activity: {Q}
+  activities: {Q}
+  action: {Q}
+  actions: {Q}
+  self_assessment:
+    unknowns_heading: {Q}
+    unknowns: {Q}
+  handbook:
+    subtitle: {Q}
+    audience: {Q}
+    advice_heading: {Q}
+    advice: [{Q}]
+    pair_up: {Q}
+    pairing: [{Q}]
+  report:
+    roles_heading: {Q}
 """,
     "modules/hostile-module/module.md": f"""\
 ---
@@ -228,7 +254,8 @@ def test_the_text_shows_as_text(hostile):
     texts = [t for t in page.xpath("//article//text()") if "<script>" in t]
     assert len(texts) >= 8
     titles = [h.text_content() for h in page.xpath("//aside/h2")]
-    assert f"Case study: {INJ}" in titles and f"Joint activity: {INJ}" in titles
+    # The activity label and the lens heading are the course's own words, hostile here too.
+    assert f"Case study: {INJ}" in titles and f"{INJ}: {INJ}" in titles and INJ in titles
     quiz = html.fromstring(pkg.files["pages/hostile-module/quiz.html"])
     assert quiz.xpath("//label")[0].text_content().strip() == INJ
 

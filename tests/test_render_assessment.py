@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 from helpers import FIXTURES, Package, fixture_text
@@ -140,11 +141,22 @@ def test_every_form_has_a_submit_button(built, course):
 
 
 def test_the_role_choice_is_a_group_not_a_form(built):
-    pkg = next(p for n, p in built("minimal").items() if n.endswith("scorm12.zip"))
+    pkg = next(p for n, p in built("two-modules").items() if n.endswith("scorm12.zip"))
     doc = html.fromstring(pkg.files["index.html"])
     role = doc.xpath("//*[@data-dfc-role-form]")[0]
     assert role.tag == "div" and role.xpath("fieldset/legend")
     assert not doc.xpath("//form[.//input[@name='dfc-role']]")
+    labels = [label.text_content() for label in role.xpath(".//label")]
+    assert labels == ["A manager", "A trade union representative", "Other"]
+
+
+def test_a_course_without_roles_asks_no_role_question(make_course, tmp_path):
+    root = make_course({"course/course.yaml": fixture_text("minimal", "course/course.yaml").split("roles:")[0]})
+    report = api.build(root, tmp_path / "out")
+    with zipfile.ZipFile(report.packages[0].path) as archive:
+        doc = html.fromstring(archive.read("index.html"))
+    assert not doc.xpath("//*[@data-dfc-role-form] | //input[@name='dfc-role']")
+    assert '"roles"' not in doc.xpath("//script[@id='dfc-data']")[0].text
 
 
 def test_the_handbook_lists_spare_matches(make_course, tmp_path):

@@ -42,7 +42,8 @@ def model():
         scale=[NS(id="a", score=0), NS(id="b", score=2), NS(id="dk", score=None)],
         zones=[NS(id="danger", title="Danger zone"), NS(id="good", title="Good Practice zone")],
     )
-    course = NS(title="Course", iri="https://learning.example.org/courses/c")
+    roles = [NS(id=r, group_name=r.title()) for r in ("manager", "rep", "other")]
+    course = NS(title="Course", iri="https://learning.example.org/courses/c", roles=roles)
     return NS(course=course, modules=[module], self_assessment=diagnostic)
 
 

@@ -39,14 +39,30 @@ def test_new_module_builds_and_its_pages_are_in_the_package(course_copy, tmp_pat
             for page in ("overview", "introduction", "in-practice", "summary", "quiz"):
                 assert f"pages/working-together/{page}.html" in names
             practice = archive.read("pages/working-together/in-practice.html").decode()
-    for block in (
-        'class="case-study"',
-        "lens-manager",
-        "lens-rep",
-        'class="activity"',
-        "key-points",
-    ):
+    for block in ('class="case-study"', 'class="activity"', "key-points"):
         assert block in practice
+    # A lens box for each of the course's roles, and nothing of the bundled course.
+    assert practice.count("data-dfc-lens=") == 3 and "Joint" not in practice
+    assert "Say how a staff representative may see this point" in practice
+
+
+def test_new_module_writes_a_lens_box_for_each_of_the_course_roles(course_copy, tmp_path):
+    root = course_copy("minimal")
+    course = root / COURSE
+    course.write_text(
+        course.read_text(encoding="utf-8").split("roles:")[0]
+        + "roles:\n  - {id: carer, label: A home carer}\n"
+        + "  - {id: coordinator, label: A care coordinator, lens: For coordinators}\n",
+        encoding="utf-8",
+    )
+    new_module(root, "visits", "Visits")
+    page = (root / "modules/visits/02-in-practice.md").read_text(encoding="utf-8")
+    assert "::: lens carer\nSay how a home carer may see" in page
+    assert "::: lens coordinator\nSay how a care coordinator may see" in page
+    report = api.build(root, tmp_path / "dist", strict=True)
+    with zipfile.ZipFile(report.packages[0].path) as archive:
+        practice = archive.read("pages/visits/in-practice.html").decode()
+    assert "<h2>For coordinators</h2>" in practice and "<h2>A home carer</h2>" in practice
 
 
 def test_new_module_passes_validate_strict_with_every_question_type(course_copy):

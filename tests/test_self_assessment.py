@@ -304,7 +304,7 @@ EDITS = {
         "    if_unknown: Find the check log.\n",
         "",
         'quizzes/readiness.yaml:15: error: statement "ready-02": if_unknown: is missing: every '
-        '"don\'t know" becomes a joint action',
+        '"don\'t know" becomes an action',
     ),
     "an unknown element": (
         "    element: kit\n    prompt: The kit is checked",

@@ -89,7 +89,7 @@ def _check_statements(diagnostic: Diagnostic, element_ids: set[str], at, problem
         if diagnostic.dont_know and not statement.if_unknown:
             problems.error(
                 at("questions", n, "id"),
-                f'{label}: if_unknown: is missing: every "don\'t know" becomes a joint action',
+                f'{label}: if_unknown: is missing: every "don\'t know" becomes an action',
             )
         elif statement.if_unknown and not diagnostic.dont_know:
             problems.error(

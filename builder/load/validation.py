@@ -169,6 +169,8 @@ def _message(model: type[BaseModel], data: Any, loc: Loc, err: Any, field: str) 
         return "should be a list (lines starting with -)"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "should be a set of `key: value` lines"
+    if kind == "value_error" and ctx.get("error") is not None:
+        return str(ctx["error"])  # a rule of our own model: its message is already plain
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         if _plain(value):

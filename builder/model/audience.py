@@ -101,6 +101,17 @@ class ReportFraming(Strict):
     )
 
 
+class SelfAssessmentFraming(Strict):
+    unknowns_heading: Text = Field(
+        "Find out", description='heading over the statements answered "don\'t know"'
+    )
+    unknowns: Text = Field(
+        "Each one is an action: agree who does it and by when, then come back and change "
+        "your answer.",
+        description='what the trainee does about a "don\'t know" answer',
+    )
+
+
 class Framing(Strict):
     activity: Text = Field("Activity", description="label of activity boxes")
     activities: Text = Field(
@@ -110,6 +121,9 @@ class Framing(Strict):
         "action", description='what a "don\'t know" answer in the self-assessment becomes'
     )
     actions: Text = Field("actions", description="the same word for more than one")
+    self_assessment: SelfAssessmentFraming = Field(
+        SelfAssessmentFraming(), description="the self-assessment's wording"
+    )
     handbook: HandbookFraming = Field(HandbookFraming(), description="the handbook's wording")
     report: ReportFraming = Field(ReportFraming(), description="the report's wording")
 

@@ -27,7 +27,7 @@ class Statement(Strict):
     prompt: Text = Field(description="the statement to rate")
     element: Id | None = Field(None, description="id of the element the statement belongs to")
     if_unknown: Text | None = Field(
-        None, description='the joint action shown when the answer is "don\'t know"'
+        None, description='the action shown when the answer is "don\'t know"'
     )
 
 

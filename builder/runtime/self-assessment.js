@@ -135,7 +135,7 @@
         submit.hidden = true;
         DFC.$$('fieldset', form).forEach(function (f) { f.disabled = true; });
         DFC.announce('Your result: ' + placed.band.title + '.' +
-          (count ? ' ' + count + ' joint ' + (count === 1 ? 'action' : 'actions') + ' to find out.' : ''));
+          (count ? ' ' + count + ' ' + unknowns.getAttribute(count === 1 ? 'data-dfc-one' : 'data-dfc-many') + ' to find out.' : ''));
         if (focus) resultBox.focus();
         return placed;
       }

@@ -15,9 +15,10 @@ from pathlib import Path
 from builder.discover.sources import COURSE_FILE, MODULE_FILE
 from builder.load.loader import split_front_matter
 from builder.load.yamlfile import YamlSyntaxError, parse_yaml
+from builder.model.audience import Role
 from builder.model.course import ID_PATTERN
 from builder.model.problems import Problems, TrainerError
-from builder.tools.scaffold_examples import IN_PRACTICE, INTRODUCTION, SUMMARY, module_md, quiz_yaml
+from builder.tools.scaffold_examples import INTRODUCTION, SUMMARY, in_practice, module_md, quiz_yaml
 
 ID_MAX = 64  # builder.model.course.Id's max_length
 OBJECTIVE_SUFFIXES = ("explain", "apply")
@@ -59,12 +60,12 @@ def new_module(root: Path, module_id: str, title: str | None = None) -> list[Pat
     new_course = add_module_to_course(course_text, module_id)
     files = {
         folder / MODULE_FILE: module_md(title, objective_ids),
-        folder / "01-introduction.md": INTRODUCTION.replace("{id}", module_id),
-        folder / "02-in-practice.md": IN_PRACTICE,
+        folder / "01-introduction.md": introduction(module_id, "summary", "03-summary.md"),
+        folder / "02-in-practice.md": in_practice(course_roles(course_text)),
         folder / "03-summary.md": SUMMARY,
         quiz: quiz_yaml(module_id, objective_ids, question_ids),
     }
-    written = _write_new(files, make_dirs=[folder])
+    written = write_new(files, make_dirs=[folder])
     if new_course is not None:
         bom = b"\xef\xbb\xbf" if course_bytes.startswith(b"\xef\xbb\xbf") else b""
         course_file.write_bytes(bom + new_course.encode("utf-8"))
@@ -90,7 +91,7 @@ def new_quiz(root: Path, module_id: str) -> Path:
         )
     objective_ids = _module_objectives(root, module_id)
     question_ids = _fresh_ids(module_id, QUESTION_SUFFIXES, _existing_ids(root))
-    return _write_new({quiz: quiz_yaml(module_id, objective_ids, question_ids)})[0]
+    return write_new({quiz: quiz_yaml(module_id, objective_ids, question_ids)})[0]
 
 
 # --- ids ------------------------------------------------------------------------------------
@@ -181,12 +182,37 @@ def _module_objectives(root: Path, module_id: str) -> list[str]:
 # --- files ----------------------------------------------------------------------------------
 
 
+def introduction(module_id: str, next_title: str, next_file: str) -> str:
+    return (
+        INTRODUCTION.replace("{id}", module_id)
+        .replace("{next_title}", next_title)
+        .replace("{next_file}", next_file)
+    )
+
+
+def course_roles(course_text: str) -> list[tuple[str, str]]:
+    """(id, one person) of each role course.yaml lists; a role that does not read is left out."""
+    try:
+        data = parse_yaml(course_text, COURSE_FILE).data
+    except YamlSyntaxError:
+        return []
+    found = []
+    for entry in (data.get("roles") if isinstance(data, dict) else None) or []:
+        try:
+            role = Role.model_validate(entry)
+        except ValueError:
+            continue
+        found.append((role.id, role.one_person))
+    return found
+
+
 def _course_file(root: Path) -> Path:
     course_file = root / COURSE_FILE
     if not course_file.is_file():
         raise ScaffoldError(
             f"{root} is not a course folder: it has no {COURSE_FILE}. Run this in the folder "
-            "that holds course/, modules/ and quizzes/"
+            "that holds course/, modules/ and quizzes/, or start a new course there with: "
+            "dfc-course new course FOLDER"
         )
     return course_file
 
@@ -202,7 +228,7 @@ def _read_course(course_file: Path) -> tuple[str, bytes]:
         ) from None
 
 
-def _write_new(files: dict[Path, str], make_dirs: list[Path] | None = None) -> list[Path]:
+def write_new(files: dict[Path, str], make_dirs: list[Path] | None = None) -> list[Path]:
     """Write each file, refusing to replace anything (even a file created a moment ago)."""
     for folder in make_dirs or []:
         folder.mkdir(parents=True, exist_ok=False)

@@ -30,11 +30,11 @@ objectives:
   - id: {first}
     text: "Explain the main idea of this module in your own words."
   - id: {second}
-    text: "Plan one practical step to take together at work."
+    text: "Plan one practical step to take at work."
 ---
 Replace this paragraph with two or three sentences that introduce the module: what it
-covers, and why it matters to managers and union representatives. It is shown on the
-module's first screen, above the objectives.
+covers, and why it matters to the people taking the course. It is shown on the module's
+first screen, above the objectives.
 """
 
 
@@ -55,36 +55,31 @@ To add a picture, save it in the folder modules/{id}/images/ and write
 read the words in the square brackets aloud, so describe what the picture shows.
 
 To link to another page of this module, use its file name, as in this link to the
-[summary](03-summary.md).
+[{next_title}]({next_file}).
 """
 
-IN_PRACTICE = """# In practice
+IN_PRACTICE_TOP = """# In practice
 
 This page shows every special block a page can use. Keep the blocks you need and delete
 the rest. A block starts with a line such as `::: case-study` and ends with a line `:::`.
 
 ::: case-study A real example
-Tell the story of one organisation: what the problem was, what managers and union
-representatives did together, and what changed as a result. Give figures where you have
-them, and say where they come from.
+Tell the story of one team: what the problem was, what people did about it, and what
+changed as a result. Give figures where you have them, and say where they come from.
 :::
+"""
 
-## The same point, two views
+LENS = """
+::: lens {id}
+Say how {person} may see this point, and what may worry them about it.
 
-::: lens manager
-Say how a manager may see this point, and what may worry them about it.
-
-What to do: share early plans with union representatives before any options are fixed.
+What to do: write one thing {person} can do about it.
 :::
+"""
 
-::: lens rep
-Say how a union representative may see this point, and what may worry them about it.
-
-What to do: bring members' ideas for improving the service, not only their concerns.
-:::
-
-::: activity Plan a first step together
-Work as a pair: one manager and one union representative from the same organisation.
+IN_PRACTICE_END = """
+::: activity Plan a first step
+Work as a pair, with someone from the same organisation where you can.
 
 1. Each of you, on your own, writes down one thing that already works well.
 2. Compare what you wrote, and agree one thing to improve.
@@ -115,6 +110,16 @@ points in the facilitator handbook, so list everything a trainee should remember
 
 Say in a sentence or two how this module leads into the next one.
 """
+
+
+def in_practice(roles: list[tuple[str, str]]) -> str:
+    """The page of blocks; with the course's roles (id, one person), a lens box for each."""
+    lenses = ""
+    if roles:
+        lenses = "\n## The same point, seen from each role\n" + "".join(
+            LENS.format(id=role_id, person=person) for role_id, person in roles
+        )
+    return IN_PRACTICE_TOP + lenses + IN_PRACTICE_END
 
 
 def quiz_yaml(module_id: str, objective_ids: list[str], question_ids: list[str]) -> str:
@@ -148,67 +153,67 @@ questions:
     prompt: "Which of these is the best first step when a change is planned?"
     options:
       - id: a
-        text: "Managers and union representatives discuss it together early on"
+        text: "Talk it through with the people it affects, early on"
         correct: true
-        feedback: "Right. Talking early, before options are fixed, gives both sides a real say."
+        feedback: "Talking early, before options are fixed, gives people a real say."
       - id: b
-        text: "Managers decide, then tell staff what will happen"
-        feedback: "Not this one. Telling people after the decision leaves no room for their ideas."
+        text: "Decide first, then tell people what will happen"
+        feedback: "Telling people after the decision leaves no room for their ideas."
       - id: c
-        text: "Wait until staff complain before saying anything"
-        feedback: "Not this one. Waiting for complaints means problems are found late."
+        text: "Wait until people complain before saying anything"
+        feedback: "Waiting for complaints means problems are found late."
   # multiple: two or more options have `correct: true`; trainees choose all that apply.
   - id: {q2}
     type: multiple
     objectives: {obj[1]}
-    prompt: "Which of these help a joint plan to work? Choose all that apply."
+    prompt: "Which of these help a plan to work?"
     options:
       - id: a
         text: "A named owner for each action"
         correct: true
-        feedback: "Right. Someone has to be responsible for making each action happen."
+        feedback: "Someone has to be responsible for making each action happen."
       - id: b
-        text: "Keeping the plan secret from staff"
-        feedback: "Not this one. Staff need to know about a plan to take part in it."
+        text: "Keeping the plan secret from the team"
+        feedback: "People need to know about a plan to take part in it."
       - id: c
-        text: "A date to review progress together"
+        text: "A date to review progress"
         correct: true
-        feedback: "Right. A review date keeps both sides checking the plan is working."
+        feedback: "A review date keeps everyone checking that the plan is working."
   # true-false: `answer` is true or false; give feedback for each possible answer.
   - id: {q3}
     type: true-false
     objectives: {obj[2]}
     prompt: "Staff who say nothing about a change always agree with it."
     answer: false
-    feedback_true: "Not right. Silence can hide doubts; ask questions that make it easy to speak."
-    feedback_false: "Right. Silence does not mean agreement; ask questions to find out more."
+    feedback_true: "Silence can hide doubts; ask questions that make it easy to speak."
+    feedback_false: "Silence does not mean agreement; ask questions to find out more."
   # matching: each pair is an item and its right match; trainees see the matches shuffled.
   - id: {q4}
     type: matching
     objectives: {obj[3]}
-    prompt: "Match each role to something it brings to a change."
+    prompt: "Match each source to what it tells you about a change."
     pairs:
       - id: a
-        item: "Manager"
-        match: "Responsibility for running the service"
-        feedback: "Managers run the service and make the decisions that shape it."
+        item: "A written procedure"
+        match: "What should happen"
+        feedback: "A procedure sets out what is meant to happen, step by step."
       - id: b
-        item: "Union representative"
-        match: "The views and ideas of members"
-        feedback: "Representatives bring their members' concerns and ideas into the discussion."
+        item: "The people who do the work"
+        match: "What really happens"
+        feedback: "The people doing the work know where practice differs from the procedure."
       - id: c
-        item: "Frontline staff"
-        match: "First-hand knowledge of service users"
-        feedback: "Frontline staff see the service and its users every day."
+        item: "The people who use the service"
+        match: "How it feels from outside"
+        feedback: "Service users see the result, and notice what others miss."
   # ordering: list the items in the right order; trainees see them shuffled.
   - id: {q5}
     type: ordering
     objectives: {obj[4]}
-    prompt: "Put these steps of a joint review in order, from first to last."
+    prompt: "Put these steps of a review in order, from first to last."
     items:
       - id: a
-        text: "Agree the terms of reference together"
-        feedback: "First: agree together what the review is for and what is open to change."
+        text: "Agree the terms of reference"
+        feedback: "First: agree what the review is for and what is open to change."
       - id: b
         text: "Gather ideas from staff"
         feedback: "Next: collect ideas from the people who do the work."
@@ -216,8 +221,8 @@ questions:
         text: "Agree the changes and who makes them"
         feedback: "Then agree what will change, and who is responsible for each change."
       - id: d
-        text: "Review progress together"
-        feedback: "Last: check together that the changes worked."
+        text: "Review progress"
+        feedback: "Last: check that the changes worked."
   # scenario: a dilemma told one node at a time; each choice scores 0 (poor), 1 (partial)
   # or 2 (best), says what happens, and leads to another node (`next`) or an ending (`end`).
   - id: {s1}
@@ -227,20 +232,20 @@ questions:
     start: n1
     nodes:
       - id: n1
-        text: "A manager has drawn up a plan to change the rota. The union rep hears of it from a member."
+        text: "Sam, a team leader, has drawn up a plan to change the rota. A team member hears of it from a colleague."
         choices:
           - id: a
-            text: "The manager and the rep meet to look at the plan before anything is fixed."
+            text: "Sam meets the team to look at the plan before anything is fixed."
             next: n2
             score: 2
-            feedback: "Meeting early gives the rep a real say while the plan can still change."
+            feedback: "Meeting early gives the team a real say while the plan can still change."
           - id: b
-            text: "The manager announces the new rota at the next team meeting."
+            text: "Sam announces the new rota at the next team meeting."
             end: e2
             score: 0
-            feedback: "Staff hear it as a decision already made, and the rep is left to deal with the anger."
+            feedback: "The team hears it as a decision already made, and nobody says what worries them."
       - id: n2
-        text: "At the meeting the rep says the new rota would be hard for staff with caring duties."
+        text: "At the meeting a team member says the new rota would be hard for people with caring duties."
         choices:
           - id: a
             text: "They agree to ask the team for ideas and try the best one for a month."
@@ -248,13 +253,13 @@ questions:
             score: 2
             feedback: "Staff help to shape the change, so they are more likely to make it work."
           - id: b
-            text: "The manager notes the point and keeps the plan as it is."
+            text: "Sam notes the point and keeps the plan as it is."
             end: e2
             score: 1
-            feedback: "The rep was heard but nothing changed, so trust grows only a little."
+            feedback: "The point was heard but nothing changed, so trust grows only a little."
     endings:
       - id: e1
-        text: "The new rota works, and the team trusts the next joint plan sooner."
+        text: "The new rota works, and the team trusts the next plan sooner."
       - id: e2
         text: "The rota starts, but complaints follow. Talking early would have found the problem."
 """

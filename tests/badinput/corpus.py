@@ -86,6 +86,10 @@ bands:
 
 WITH_DIAGNOSTIC = Edit("packages:", "self_assessment: readiness\npackages:")
 WELSH = Edit("language: en-GB", "language: en-GB\nlanguages: [en-GB, cy]")
+# The fixture's roles, and edits that change them.
+ROLES = "roles:\n  - {id: manager, label: A manager}\n  - {id: rep, label: A staff representative}\n  - {id: other, label: Other}\n"
+ONE_ROLE = Edit(ROLES, "roles:\n  - {id: carer, label: A home carer}\n")
+NO_ROLES = Edit(ROLES, "")
 ALARM_IMAGE = Edit(":::\n", ":::\n\n![The exit map](images/exits.png)\n")
 
 CASES: dict[str, Case] = {
@@ -120,9 +124,15 @@ CASES: dict[str, Case] = {
         ],
     ),
     "yaml: an unclosed bracket": Case(
+        {COURSE: Edit("  - {id: other, label: Other}", "  - {id: other, label: Other")},
+        [
+            "course/course.yaml:20: error: a bracket [ or { is never closed: add the closing ] or }",
+        ],
+    ),
+    "yaml: an unclosed bracket before the last line": Case(
         {COURSE: Edit("packages: [scorm12, scorm2004]", "packages: [scorm12, scorm2004")},
         [
-            "course/course.yaml:16: error: a bracket [ or { is never closed: add the closing ] or }",
+            "course/course.yaml:17: error: a bracket is not closed or a comma is missing",
         ],
     ),
     "yaml: an unclosed bracket mid-file": Case(
@@ -412,7 +422,7 @@ CASES: dict[str, Case] = {
     "unknown: a field nothing is like": Case(
         {COURSE: Edit("audience:", "colour: red\naudience:")},
         [
-            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, languages, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval, guidance, theme)",
+            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, languages, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval, guidance, theme, roles, role_question, framing)",
         ],
     ),
     "answer length: an ordering answer too long for SCORM 1.2": Case(
@@ -1057,6 +1067,53 @@ CASES: dict[str, Case] = {
         },
         [
             "course/course.yaml:17: error: font: font files need licence: the name of the licence they are under"
+    # --- roles, lens boxes and blocks (course.yaml `roles:`) -----------------------------------
+    "lens: a role the course does not have, with a near one": Case(
+        {COURSE: ONE_ROLE, PAGE2: Edit(":::\n", ":::\n\n::: lens carers\nText.\n:::\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "::: lens carers": no role "carers" in course/course.yaml; did you mean "carer"?',
+        ],
+    ),
+    "lens: a role the course does not have, with none near": Case(
+        {COURSE: ONE_ROLE, PAGE2: Edit(":::\n", ":::\n\n::: lens driver\nText.\n:::\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "::: lens driver": no role "driver" in course/course.yaml; the roles are carer',
+        ],
+    ),
+    "lens: a course with no roles": Case(
+        {COURSE: NO_ROLES, PAGE2: Edit(":::\n", ":::\n\n::: lens manager\nText.\n:::\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "::: lens manager": this course has no roles; list them under roles: in course/course.yaml, or remove the lens block',
+        ],
+    ),
+    "lens: no role id": Case(
+        {COURSE: ONE_ROLE, PAGE2: Edit(":::\n", ":::\n\n::: lens\nText.\n:::\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "::: lens" needs a role id: one of carer',
+        ],
+    ),
+    "roles: one id twice": Case(
+        {COURSE: Edit(ROLES, "roles:\n  - {id: carer, label: A}\n  - {id: carer, label: B}\n")},
+        [
+            'course/course.yaml:17: error: roles: the role id "carer" is used twice',
+        ],
+    ),
+    "an unknown block name, with a near one": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n::: keypoints\n- One.\n:::\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "::: keypoints" is not a block the build knows, so trainees would see it as text; did you mean "key-points"? The blocks are case-study, lens, activity, template, key-points',
+        ],
+    ),
+    "an unknown block name, with none near": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n::: sidebar\nText.\n:::\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: "::: sidebar" is not a block the build knows, so trainees would see it as text; The blocks are case-study, lens, activity, template, key-points',
+        ],
+    ),
+    "a paragraph indented with a tab": Case(
+        {PAGE2: Edit(":::\n", ":::\n\n\tThe alarm is tested on Mondays.\n")},
+        [
+            "modules/fire-basics/02-alarm.md:11: warning: this paragraph starts with a tab or four spaces, so trainees see it as code in a grey box; remove the indent",
         ],
     ),
 }

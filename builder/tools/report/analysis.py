@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .course_index import ROLES, CourseIndex, Item
+from .course_index import CourseIndex, Item
 from .records import Collector, ReportInputError, is_right, parse_response
 
 UPPER_LOWER = 0.27
@@ -35,7 +35,7 @@ class Table:
 
     np: Any
     learners: int
-    role: Any  # per learner: index into ROLES, or -1 when no role was given
+    role: Any  # per learner: index into the course's roles, or -1 when no role was given
     codes: dict[str, int]  # interaction id -> code
     first: Any  # row numbers (into the collector's columns) of first attempts
     last: Any
@@ -80,7 +80,7 @@ def tabulate(collector: Collector, index: CourseIndex) -> Table:
     ends[:-1] = starts[1:]
     roles = np.full(len(collector.learners), -1, dtype=np.int8)
     for number, (_, role) in collector.roles.items():
-        roles[number] = ROLES.index(role)
+        roles[number] = index.roles.index(role)
     return Table(np, len(collector.learners), roles, codes, order[starts], order[ends], learner,
                  code, success, collector.response, np.arange(len(code)))  # fmt: skip
 

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-ROLES = ("manager", "rep", "other")
 # Source question types to the interaction types of contract B (SCORM 2004 names).
 INTERACTION_TYPES = {
     "single": "choice",
@@ -72,6 +71,13 @@ class CourseIndex:
     nodes: dict[str, Node] = field(default_factory=dict)  # "<scenario>-<node>" -> node
     objectives: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (module, text)
     self_assessment: SelfAssessment | None = None
+    # The course's roles (course.yaml `roles:`): id -> the name of its group, in course order.
+    role_names: dict[str, str] = field(default_factory=dict)
+    roles_heading: str = "Roles compared"
+
+    @property
+    def roles(self) -> list[str]:
+        return list(self.role_names)
 
     def known(self, interaction: str) -> bool:
         return interaction in self.items or interaction in self.nodes or self._in_sa(interaction)
@@ -85,6 +91,11 @@ def index_course(model: Any) -> CourseIndex:
     """The report's view of a loaded course (builder.model.course.CourseModel or alike)."""
     course = model.course
     index = CourseIndex(title=str(course.title), iri=getattr(course, "iri", None) or None)
+    for role in getattr(course, "roles", None) or []:
+        index.role_names[role.id] = str(role.group_name)
+    framing = getattr(course, "framing", None)
+    if framing is not None:
+        index.roles_heading = str(framing.report.roles_heading)
     for module in model.modules:
         for objective in getattr(module.meta, "objectives", []):
             index.objectives[objective.id] = (module.id, str(objective.text))

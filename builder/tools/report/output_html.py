@@ -6,8 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .course_index import ROLES
-from .svg_charts import ROLE_NAMES, facility_chart, role_chart, zone_chart
+from .svg_charts import facility_chart, role_chart, zone_chart
 
 STYLE = """
 :root { color: #1b1b1b; background: #ffffff; font: 16px/1.5 system-ui, sans-serif; }
@@ -79,17 +78,20 @@ def as_html(report: dict[str, Any]) -> str:
     sections = [_overview(report, hidden)]
     sections.append(_questions(items, hidden))
     sections.append(_flagged(items))
-    sections.append(_roles(report, hidden))
+    names = report["role_names"]
+    if names:
+        sections.append(_roles(report, hidden))
     sections.append(_choices(items, hidden))
-    sections.append(_objectives(report["objectives"], hidden))
+    sections.append(_objectives(report["objectives"], hidden, names))
     if report["scenarios"]:
-        sections.append(_scenarios(report["scenarios"], hidden))
+        sections.append(_scenarios(report["scenarios"], hidden, names))
     if report["self_assessment"]:
-        sections.append(_self_assessment(report["self_assessment"], hidden))
+        sections.append(_self_assessment(report["self_assessment"], hidden, names))
     sections.append(_reading(report))
-    toc = [("questions", "Questions"), ("flags", "Questions to look at again"),
-           ("roles", "Managers and reps compared"), ("choices", "Choices"),
-           ("objectives", "Objectives")]  # fmt: skip
+    toc = [("questions", "Questions"), ("flags", "Questions to look at again")]
+    if names:
+        toc.append(("roles", report["roles_heading"]))
+    toc += [("choices", "Choices"), ("objectives", "Objectives")]
     if report["scenarios"]:
         toc.append(("scenarios", "Scenarios"))
     if report["self_assessment"]:
@@ -108,11 +110,12 @@ def as_html(report: dict[str, Any]) -> str:
 
 
 def _overview(report: dict[str, Any], hidden: str) -> str:
-    roles = report["learners_by_role"]
-    parts = ", ".join(f"{ROLE_NAMES[r].lower()}: {_n(roles[r], hidden)}" for r in ROLES)
+    roles, names = report["learners_by_role"], report["role_names"]
+    parts = "".join(f"{escape(n.lower())}: {_n(roles[r], hidden)}; " for r, n in names.items())
+    split = f" ({parts}no role given: {_n(report['learners_without_role'], hidden)})" if names else ""
     return (
         f"<p>{_n(report['learners'], hidden)} learners gave {_n(report['answers'], hidden)} "
-        f"answers ({parts}; no role given: {_n(report['learners_without_role'], hidden)}).</p>"
+        f"answers{split}.</p>"
         f'<p class="note">Every figure about fewer than {report["min_group"]} learners is left '
         f'out and shown as "{escape(hidden)}", so that no one can be picked out. The report '
         "names no learner.</p>"
@@ -176,30 +179,34 @@ def _flagged(items: list[dict[str, Any]]) -> str:
 
 
 def _roles(report: dict[str, Any], hidden: str) -> str:
-    items = report["items"]
-    shown = [r for r in ROLES if any(i["by_role"][r] for i in items)]
-    head = ["Question"] + [f"{ROLE_NAMES[r]}: {w}" for r in ROLES for w in ("learners", "facility")]
-    head.append("Gap, reps minus managers")
+    items, names = report["items"], report["role_names"]
+    roles = list(names)
+    shown = [r for r in roles if any(i["by_role"][r] for i in items)]
+    head = ["Question"] + [f"{names[r]}: {w}" for r in roles for w in ("learners", "facility")]
+    if len(roles) >= 2:  # the first two roles' gap
+        head.append(f"Gap, {names[roles[1]].lower()} minus {names[roles[0]].lower()}")
     rows = []
     for item in items:
         row = [_question(item)]
-        for role in ROLES:
+        for role in roles:
             group = item["by_role"][role]
             row += [_n(group and group["n"], hidden), _pct(group and group["facility"], hidden)]
-        manager, rep = item["by_role"]["manager"], item["by_role"]["rep"]
-        gap = rep["facility"] - manager["facility"] if manager and rep else None
-        row.append(hidden if gap is None else f"{gap * 100:+.0f} points")
+        if len(roles) >= 2:
+            first, second = item["by_role"][roles[0]], item["by_role"][roles[1]]
+            gap = second["facility"] - first["facility"] if first and second else None
+            row.append(hidden if gap is None else f"{gap * 100:+.0f} points")
         rows.append(row)
     chart = (
         "<figure><figcaption>Facility by role (the table below holds the same figures)"
-        f"</figcaption>{role_chart(items, shown)}</figure>"
+        f"</figcaption>{role_chart(items, shown, names)}</figure>"
         if len(shown) >= 1 else f"<p>Every role group has {escape(hidden)} learners.</p>"
     )  # fmt: skip
     details = []
-    for role in ROLES:
+    for role in roles:
         section = report["roles"][role]
+        name = escape(names[role])
         if section is None:
-            details.append(f"<h3>{ROLE_NAMES[role]}</h3><p>{escape(hidden)} learners.</p>")
+            details.append(f"<h3>{name}</h3><p>{escape(hidden)} learners.</p>")
             continue
         role_rows = []
         for entry in section["items"]:
@@ -210,16 +217,16 @@ def _roles(report: dict[str, Any], hidden: str) -> str:
                               _num(disc.get("upper_lower"), hidden, blank),
                               "; ".join(entry["flags"]) or "none"])  # fmt: skip
         details.append(
-            f"<h3>{ROLE_NAMES[role]} ({section['learners']:,} learners)</h3>"
+            f"<h3>{name} ({section['learners']:,} learners)</h3>"
             + _table(
-                f"{ROLE_NAMES[role]}: every question",
+                f"{names[role]}: every question",
                 ["Question", "Learners", "Facility", "Point-biserial", "Upper-lower 27 %", "Flags"],
                 role_rows,
-                f"Table of questions for {ROLE_NAMES[role].lower()}",
+                f"Table of questions for {names[role].lower()}",
             )  # fmt: skip
         )
     return (
-        '<section aria-labelledby="roles"><h2 id="roles">Managers and reps compared</h2>'
+        f'<section aria-labelledby="roles"><h2 id="roles">{escape(report["roles_heading"])}</h2>'
         + chart
         + _table("Facility by role", head, rows, "Table of facility by role")
         + "".join(details)
@@ -244,7 +251,7 @@ def _choices(items: list[dict[str, Any]], hidden: str) -> str:
     )
 
 
-def _objectives(objectives: list[dict[str, Any]], hidden: str) -> str:
+def _objectives(objectives: list[dict[str, Any]], hidden: str, names: dict[str, str]) -> str:
     rows = []
     for o in objectives:
         row = [
@@ -254,12 +261,12 @@ def _objectives(objectives: list[dict[str, Any]], hidden: str) -> str:
             _n(o["learners"], hidden),
             _pct(o["mastery"], hidden),
         ]
-        for role in ROLES:
+        for role in names:
             group = o["by_role"][role]
             row.append(_pct(group and group["mastery"], hidden))
         rows.append(row)
     head = ["Objective", "Module", "What the trainee will be able to do", "Learners", "Mastery",
-            *[f"Mastery: {ROLE_NAMES[r].lower()}" for r in ROLES]]  # fmt: skip
+            *[f"Mastery: {n.lower()}" for n in names.values()]]  # fmt: skip
     return (
         '<section aria-labelledby="objectives"><h2 id="objectives">Objectives</h2>'
         "<p>Mastery is the share of learners whose last answers to an objective's questions "
@@ -269,17 +276,17 @@ def _objectives(objectives: list[dict[str, Any]], hidden: str) -> str:
     )
 
 
-def _scenarios(scenarios: list[dict[str, Any]], hidden: str) -> str:
+def _scenarios(scenarios: list[dict[str, Any]], hidden: str, names: dict[str, str]) -> str:
     rows = []
     for node in scenarios:
         for choice, score in node["scores"].items():
             said = node.get("choice_texts", {}).get(choice, "")
             row = [f"{node['scenario']} {node['node']} {choice}", said, str(score)]
-            for group in (node["all"], *(node["by_role"][r] for r in ROLES)):
+            for group in (node["all"], *(node["by_role"][r] for r in names)):
                 row.append(_pct(group["choices"][choice], hidden) if group else hidden)
             rows.append(row)
     head = ["Scenario, node and choice", "The choice says", "Score", "Everyone",
-            *[ROLE_NAMES[r] for r in ROLES]]  # fmt: skip
+            *names.values()]  # fmt: skip
     situations = "".join(
         f"<li><strong>{escape(n['scenario'])} {escape(n['node'])}</strong>: "
         f"{escape(n.get('prompt') or '')}</li>"
@@ -295,9 +302,9 @@ def _scenarios(scenarios: list[dict[str, Any]], hidden: str) -> str:
     )
 
 
-def _self_assessment(sa: dict[str, Any], hidden: str) -> str:
-    groups = ["all", *ROLES]
-    names = {"all": "Everyone", **ROLE_NAMES}
+def _self_assessment(sa: dict[str, Any], hidden: str, role_names: dict[str, str]) -> str:
+    groups = ["all", *role_names]
+    names = {"all": "Everyone", **role_names}
     zone_rows = []
     for zone, title in sa["zone_titles"].items():
         row = [title]
@@ -318,7 +325,7 @@ def _self_assessment(sa: dict[str, Any], hidden: str) -> str:
     return (
         '<section aria-labelledby="self-assessment"><h2 id="self-assessment">Self-assessment'
         "</h2><figure><figcaption>Self-assessment zones by group (the table below holds the "
-        f"counts)</figcaption>{zone_chart(sa['zones'], sa['zone_titles'], hidden)}</figure>"
+        f"counts)</figcaption>{zone_chart(sa['zones'], sa['zone_titles'], hidden, role_names)}</figure>"
         + _table("Learners in each zone", ["Zone", *head[1:]], zone_rows, "Table of zones")
         + f"<p>Each element's average answer, on the scale from 0 to {top:g}; answers "
         "without a score, such as \u201cdon't know\u201d, are left out of the average.</p>"

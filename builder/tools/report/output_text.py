@@ -7,14 +7,16 @@ import io
 import json
 from typing import Any
 
-from .course_index import ROLES
-
 CSV_COLUMNS = [
     "id", "module", "type", "objectives", "n", "facility", "point_biserial", "upper_lower",
     "first_attempts_n", "first_attempts_facility", "all_attempts_n", "all_attempts_facility",
-    *[f"{role}_{name}" for role in ROLES for name in ("n", "facility")],
-    "flags", "prompt", "options",
 ]  # fmt: skip
+
+
+def csv_columns(roles: list[str]) -> list[str]:
+    """The CSV's header: two columns for each of the course's roles, then flags and texts."""
+    by_role = [f"{r}_{name}" for r in roles for name in ("n", "facility")]
+    return [*CSV_COLUMNS, *by_role, "flags", "prompt", "options"]
 
 
 def as_json(report: dict[str, Any]) -> str:
@@ -25,7 +27,8 @@ def as_csv(report: dict[str, Any]) -> str:
     hidden = report["suppressed"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    roles = list(report["role_names"])
+    writer.writerow(csv_columns(roles))
     for item in report["items"]:
 
         def cell(value: Any) -> Any:
@@ -40,7 +43,7 @@ def as_csv(report: dict[str, Any]) -> str:
                _blank_or(disc.get("upper_lower"), item["n"], hidden),
                cell(first.get("n")), cell(first.get("facility")),
                cell(every.get("n")), cell(every.get("facility"))]  # fmt: skip
-        for role in ROLES:
+        for role in roles:
             group = item["by_role"][role]
             row += [hidden, hidden] if group is None else [group["n"], group["facility"]]
         row.append("; ".join(item["flags"]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from builder.model.problems import TrainerError
 
-from .course_index import ROLES, CourseIndex
+from .course_index import CourseIndex
 
 ATTEMPT_SUFFIX = re.compile(r"^(.+)-attempt-([1-9][0-9]*)$")
 TRUE_WORDS = {
@@ -71,10 +71,10 @@ class Collector:
         order = len(self.interaction) + len(self.roles) + len(self.zones)
         if interaction == "role":
             role = (response or "").strip()
-            if role not in ROLES:
-                raise ReportInputError(
-                    f'{where}: the role "{role}" is not one of {", ".join(ROLES)}'
-                )
+            roles = self.index.roles
+            if role not in roles:
+                known = f"one of {', '.join(roles)}" if roles else "possible: the course has no roles"
+                raise ReportInputError(f'{where}: the role "{role}" is not {known}')
             self.roles[learner] = max(self.roles.get(learner, (-1, "")), (order, role))
             return
         if interaction == "self-assessment" and self.index.self_assessment is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .analysis import Table, flags, item_figures, mastery, tabulate
-from .course_index import ROLES, CourseIndex, Item
+from .course_index import CourseIndex, Item
 from .records import Collector, parse_response
 
 
@@ -18,7 +18,7 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
     np = table.np
     items = list(index.items.values())
     everyone = np.ones(table.learners, dtype=bool)
-    role_masks = {role: table.role == n for n, role in enumerate(ROLES)}
+    role_masks = {role: table.role == n for n, role in enumerate(index.roles)}
     overall = item_figures(table, items, everyone, min_group)
     per_role = {
         role: item_figures(table, items, mask, min_group) for role, mask in role_masks.items()
@@ -42,7 +42,7 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
             } if figures else None,
             "by_role": {
                 role: {"n": f["n"], "facility": _round(f["facility"])} if f else None
-                for role, f in ((r, per_role[r][n]) for r in ROLES)
+                for role, f in ((r, per_role[r][n]) for r in index.roles)
             },
             "objectives": item.objectives,
             "attempts": _attempts(figures),
@@ -64,8 +64,10 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
         "objectives": _objectives(table, index, everyone, role_masks, min_group),
         "roles": {
             role: _role_section(table, index, items, per_role[role], role_masks[role], min_group)
-            for role in ROLES
+            for role in index.roles
         },
+        "role_names": index.role_names,
+        "roles_heading": index.roles_heading,
         "scenarios": _scenarios(table, index, role_masks, min_group),
         "self_assessment": _self_assessment(collector, table, index, role_masks, min_group),
     }
@@ -111,7 +113,7 @@ def _objectives(table: Table, index: CourseIndex, everyone, role_masks, min_grou
         row["by_role"] = {
             r: {"learners": by_role[r][n]["learners"], "mastery": _round(by_role[r][n]["mastery"])}
             if by_role[r][n]["learners"] is not None else None
-            for r in ROLES
+            for r in index.roles
         }  # fmt: skip
     return [row for row in rows if row["learners"] != 0]
 
@@ -180,7 +182,7 @@ def _self_assessment(collector, table, index, role_masks, min_group):  # type: i
     sa = index.self_assessment
     if sa is None or (not collector.zones and not any(s in table.codes for s in sa.statements)):
         return None
-    groups = {"all": None, **{r: ROLES.index(r) for r in ROLES}}
+    groups = {"all": None, **{r: n for n, r in enumerate(index.roles)}}
     zones, elements = {}, {}
     top = max((v for v in sa.scale.values() if v is not None), default=None)
     for name, role in groups.items():

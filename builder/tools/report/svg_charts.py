@@ -6,16 +6,13 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .course_index import ROLES
-
 ROW = 20
 LABEL_W = 150
 PLOT_W = 300
 GAP = 40
 INK, MUTED, BAND = "#1b1b1b", "#595959", "#e8eef6"
 BAR, FLAGGED = "#1d4e89", "#9a3d00"
-ROLE_MARKS = {"manager": "circle", "rep": "square", "other": "triangle"}
-ROLE_NAMES = {"manager": "Managers", "rep": "Reps", "other": "Other roles"}
+MARKS = ("circle", "square", "triangle")  # by the role's place; more roles reuse them
 ZONE_FILLS = ("#8a1c1c", "#7a5200", "#1d4e89", "#2e6b30", "#5b3a7a", "#3f3f3f")
 
 
@@ -111,15 +108,18 @@ def _mark(shape: str, x: float, y: float) -> str:
             f'fill="{INK}"/>')  # fmt: skip
 
 
-def role_chart(items: list[dict[str, Any]], roles: list[str]) -> str:
-    """Each question's facility for each role shown, as marks on one line: the gap is the line."""
+def role_chart(items: list[dict[str, Any]], roles: list[str], names: dict[str, str]) -> str:
+    """Each question's facility for each role shown, as marks on one line: the gap is the line.
+
+    `names` are all the course's roles, in order: a role's mark is the same in every chart."""
+    marks = {role: MARKS[n % len(MARKS)] for n, role in enumerate(names)}
     top, height = 40, 40 + ROW * len(items) + 30
     x0 = LABEL_W
     body = []
     for n, role in enumerate(roles):  # the legend
         x = x0 + n * 110
-        body.append(_mark(ROLE_MARKS[role], x + 6, 14))
-        body.append(f'<text x="{x + 16}" y="18" fill="{INK}">{ROLE_NAMES[role]}</text>')
+        body.append(_mark(marks[role], x + 6, 14))
+        body.append(f'<text x="{x + 16}" y="18" fill="{INK}">{escape(names[role])}</text>')
     for n, item in enumerate(items):
         y = top + n * ROW + ROW / 2
         body.append(
@@ -132,21 +132,23 @@ def role_chart(items: list[dict[str, Any]], roles: list[str]) -> str:
                 f'<line x1="{min(xs):.1f}" y1="{y}" x2="{max(xs):.1f}" y2="{y}" stroke="{MUTED}"/>'
             )
         for role, value in values:
-            body.append(_mark(ROLE_MARKS[role], x0 + value * PLOT_W, y))
+            body.append(_mark(marks[role], x0 + value * PLOT_W, y))
     bottom = top + ROW * len(items) + 4
     body += _axis(x0, PLOT_W, bottom, 0, 1, [0, 0.25, 0.5, 0.75, 1])
-    names = " and ".join(ROLE_NAMES[r].lower() for r in roles)
+    groups = " and ".join(names[r].lower() for r in roles)
     desc = (
-        f"For each question, the facility of {names} on a line from 0 to 1; a suppressed group "
+        f"For each question, the facility of {groups} on a line from 0 to 1; a suppressed group "
         "has no mark. The table after the chart gives every figure."
     )
     return _svg("chart-roles", x0 + PLOT_W + 30, height, "Facility by role", desc, body)
 
 
-def zone_chart(zones: dict[str, Any], titles: dict[str, str], hidden: str) -> str:
-    """One bar a group, split by the share of learners in each zone."""
-    groups = ["all", *ROLES]
-    names = {"all": "Everyone", **ROLE_NAMES}
+def zone_chart(
+    zones: dict[str, Any], titles: dict[str, str], hidden: str, role_names: dict[str, str]
+) -> str:
+    """One bar a group (everyone, then each role), split by the share of learners in each zone."""
+    groups = ["all", *role_names]
+    names = {"all": "Everyone", **role_names}
     ids = list(titles)
     top = 24 + 18 * ((len(ids) + 1) // 2)
     height = top + 30 * len(groups) + 10
@@ -160,7 +162,7 @@ def zone_chart(zones: dict[str, Any], titles: dict[str, str], hidden: str) -> st
     for n, group in enumerate(groups):
         y = top + n * 30
         body.append(
-            f'<text x="{LABEL_W - 8}" y="{y + 17}" text-anchor="end" fill="{INK}">{names[group]}</text>'
+            f'<text x="{LABEL_W - 8}" y="{y + 17}" text-anchor="end" fill="{INK}">{escape(names[group])}</text>'
         )
         data = zones.get(group)
         if data is None:
