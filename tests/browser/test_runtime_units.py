@@ -68,6 +68,7 @@ def big_course(pages: int = 100, questions: int = 300, scenarios: int = 12) -> d
     modules = [{"id": f"m{i}", "title": "M"} for i in range(max(1, questions // 3))]
     return {
         "fingerprint": "abc123def456",
+        "roles": ["manager", "rep", "other"],
         "screens": [
             {"id": f"s{i}", "url": f"pages/{i}.html", "kind": "page", "module": None}
             for i in range(pages)
