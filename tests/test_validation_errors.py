@@ -81,7 +81,7 @@ CASES = {
         ],
     ),
     "option without feedback": (
-        {QUIZ: edit(QUIZ, "        feedback: Not this one. Water puts many fires out.\n", "")},
+        {QUIZ: edit(QUIZ, "        feedback: Water puts many fires out.\n", "")},
         [
             'quizzes/fire-basics.yaml:16: error: question "fire-01", option "b", feedback: '
             "is missing"

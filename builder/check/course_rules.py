@@ -6,12 +6,13 @@ import re
 
 from builder.check.answer_length import SCORM_PACKAGES, check_answer_length
 from builder.check.contrast import check_theme_contrast
+from builder.check.block_rules import check_blocks, nearest
 from builder.check.language_rules import check_languages
-from builder.check.block_rules import check_blocks
 from builder.check.lint_coverage import check_recall_only
 from builder.check.lint_duplicates import check_near_duplicates
 from builder.check.lint_keys import check_key_patterns
 from builder.check.lint_scenarios import check_scenario_choices
+from builder.check.lint_verdict import check_verdicts
 from builder.check.lint_wording import check_wording
 from builder.check.locations import COURSE_FILE, field_line, where_first
 from builder.check.page_links import check_references
@@ -37,9 +38,10 @@ def check_course(
     if loaded.course is not None:
         _check_module_list(loaded, problems)
     all_pages = {page.path for module in loaded.modules.values() for page in module.pages}
+    unreadable = {d for m, d in loaded.module_dirs.items() if m not in loaded.modules}
     for module in loaded.modules.values():
         _check_pages(module, problems)
-        check_references(module, all_pages, problems, loaded.refused)
+        check_references(module, all_pages, problems, loaded.refused, unreadable)
     check_blocks(loaded, problems)
     _check_unique_objectives(loaded, problems)
     check_quizzes(loaded, problems)
@@ -47,11 +49,13 @@ def check_course(
         check_key_patterns,
         check_scenario_choices,
         check_wording,
+        check_verdicts,
         check_near_duplicates,
         check_recall_only,
     )
     for lint in lints:
         lint(loaded, problems)
+    problems.drop_warnings_about_broken_questions()
     for module in loaded.modules.values():
         check_reading_time(module, loaded.docs.get(module.path), problems)
     if loaded.course is None:
@@ -74,14 +78,18 @@ def check_course(
 def _check_module_list(loaded: Loaded, problems: Problems) -> None:
     assert loaded.course is not None
     seen: set[str] = set()
-    for index, module_id in enumerate(loaded.course.modules):
+    course_ids = loaded.course.modules
+    for index, module_id in enumerate(course_ids):
         where = field_line(loaded, COURSE_FILE, "modules", index)
         if module_id in seen:
             problems.error(where, f'modules: "{module_id}" is listed twice')
         seen.add(module_id)
         if module_id not in loaded.module_dirs:
+            hint = nearest(module_id, sorted(set(loaded.module_dirs) - set(course_ids)))
+            more = f'; did you mean "{hint}"?' if hint else ""
             problems.error(
-                where, f'modules: "{module_id}" is listed but modules/{module_id}/ does not exist'
+                where,
+                f'modules: "{module_id}" is listed but modules/{module_id}/ does not exist{more}',
             )
     for module_id, folder in loaded.module_dirs.items():
         if module_id not in seen:

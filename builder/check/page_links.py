@@ -15,9 +15,17 @@ EXAMPLE = {"image": "![A map of the exits](images/exits.png)", "link": "[the ala
 
 
 def check_references(
-    module: Module, all_pages: set[str], problems: Problems, refused: set[str]
+    module: Module,
+    all_pages: set[str],
+    problems: Problems,
+    refused: set[str],
+    unreadable: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
-    """Every image resolves inside the module, every page link to a page; every asset is used."""
+    """Every image resolves inside the module, every page link to a page; every asset is used.
+
+    Links into the folder of a module that could not be read (`unreadable`) are not checked:
+    that module's own error is the one to fix.
+    """
     folder = posixpath.dirname(module.path)
     used: set[str] = set()
     sources = [(module.path, module.intro_tokens)] + [(p.path, p.tokens) for p in module.pages]
@@ -53,8 +61,14 @@ def check_references(
                 problems.error(where, f'"{target}" is the module folder, not a file')
                 continue
             if kind == "link" and target.split("#")[0].endswith(".md"):
-                if resolved not in all_pages:
-                    problems.error(where, f'link to "{target}": no such page', "broken-link")
+                if resolved not in all_pages and not any(
+                    resolved.startswith(f"{gone}/") for gone in unreadable
+                ):
+                    problems.error(
+                        where,
+                        f'link to "{target}": no such page{_nearest_page(folder, resolved, all_pages)}',
+                        "broken-link",
+                    )
                 continue
             if not resolved.startswith(folder + "/"):
                 problems.error(where, f'"{target}" points outside the module folder')
@@ -66,3 +80,14 @@ def check_references(
             used.add(resolved)
     for asset in sorted(set(module.assets) - used):
         problems.warning(Location(asset), "is not used by any page", "unused-asset")
+
+
+def _nearest_page(folder: str, resolved: str, all_pages: set[str]) -> str:
+    """`; did you mean "02-alarm.md"?`, written as the link would be, or nothing."""
+    from builder.check.block_rules import nearest
+
+    # Compared as the trainer writes links (relative to the module), so the folders every
+    # page shares do not make unlike names look alike.
+    written = {posixpath.relpath(page, folder): page for page in sorted(all_pages)}
+    found = nearest(posixpath.relpath(resolved, folder), list(written))
+    return f'; did you mean "{found}"?' if found else ""

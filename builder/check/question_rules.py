@@ -8,7 +8,14 @@ from builder.check.diagnostic_rules import check_diagnostic_shape
 from builder.check.locations import field_line, where_first
 from builder.check.scenario_rules import check_scenario
 from builder.load.loader import Loaded
-from builder.model.course import ChoiceQuestion, Diagnostic, Matching, Scenario, SingleChoice
+from builder.model.course import (
+    ChoiceQuestion,
+    Diagnostic,
+    Matching,
+    MultipleResponse,
+    Scenario,
+    SingleChoice,
+)
 from builder.model.problems import Location, Problems
 
 
@@ -154,6 +161,12 @@ def _check_answers(
         problems.error(
             field_line(loaded, path, "questions", index, "type"),
             f"{label}: no option is marked right",
+        )
+    elif isinstance(question, MultipleResponse) and len(correct) == 1:
+        problems.error(
+            field_line(loaded, path, "questions", index, "type"),
+            f"{label}: a multiple-response question needs two or more right options, it has "
+            "one; for one right option use type: single",
         )
 
 

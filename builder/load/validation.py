@@ -139,7 +139,15 @@ def _message(model: type[BaseModel], data: Any, loc: Loc, err: Any, field: str) 
     if kind == "union_tag_invalid":
         return f'"{ctx.get("tag")}" is not a question type; use one of: {", ".join(QUESTION_TYPES)}'
     if kind == "union_tag_not_found":
-        return f"type is missing; use one of: {', '.join(QUESTION_TYPES)}"
+        node = data
+        for part in loc:
+            node = _child(node, part)
+        keys = [k for k in node if isinstance(k, str)] if isinstance(node, dict) else []
+        slip = difflib.get_close_matches("type", keys, n=1, cutoff=0.6)
+        types = ", ".join(QUESTION_TYPES)
+        if slip:
+            return f'type is missing; did you mean "type" for "{slip[0]}"? Use one of: {types}'
+        return f"type is missing; use one of: {types}"
     if kind == "string_pattern_mismatch":
         if field == "language":
             return 'should be a language tag such as "en-GB"'

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+QUESTION_NAMED = re.compile(r'\bquestion "([^"]+)"')
 
 
 class Severity(StrEnum):
@@ -76,6 +79,14 @@ class Problems:
     def warning(self, location: Location, message: str, rule: str = "warning") -> None:
         self.items.append(Problem(location, message, Severity.WARNING, rule))
 
+    def drop_warnings_about_broken_questions(self) -> None:
+        """No lint warning about a question that already has an error: fix the error first."""
+        broken = {q for p in self.items if p.severity is Severity.ERROR for q in _questions(p)}
+        self.items = [
+            p for p in self.items
+            if p.severity is Severity.ERROR or not broken.intersection(_questions(p))
+        ]  # fmt: skip
+
     def extend(self, problems: list[Problem]) -> None:
         self.items.extend(problems)
 
@@ -88,6 +99,11 @@ class Problems:
 
     def sorted(self) -> list[Problem]:
         return sorted(self.items, key=Problem.sort_key)
+
+
+def _questions(problem: Problem) -> list[str]:
+    """The question ids a message names (`question "fire-01"`)."""
+    return QUESTION_NAMED.findall(problem.message)
 
 
 class TrainerError(ValueError):

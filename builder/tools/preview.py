@@ -35,10 +35,11 @@ PAGE = """<!doctype html>
 <link rel="stylesheet" href="/__dfc/static/preview.css">
 <script src="/__dfc/static/fake-lms.js"></script>
 <script src="/__dfc/static/panel.js" defer></script>
+<script src="/__dfc/static/phone.js" defer></script>
 {review_script}</head>
 <body>
 <header><h1>Preview: {title}</h1><p>SCORM {label} test LMS. Nothing here is sent anywhere.</p>
-<button type="button" id="reset">Reset attempt</button></header>
+<button type="button" id="reset">Reset attempt</button>{phone}</header>
 <div id="build-error" role="alert" hidden></div>
 <div class="preview">
 <iframe id="course" title="The course, as a trainee sees it" src="/course/index.html"></iframe>
@@ -58,10 +59,11 @@ CMI5_PAGE = """<!doctype html>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/__dfc/static/preview.css">
 <script src="/__dfc/static/panel-cmi5.js" defer></script>
+<script src="/__dfc/static/phone.js" defer></script>
 </head>
 <body>
 <header><h1>Preview: {title}</h1><p>cmi5 test LMS and record store. Nothing here is sent anywhere.</p>
-<button type="button" id="reset">Reset attempt</button></header>
+<button type="button" id="reset">Reset attempt</button>{phone}</header>
 <div id="build-error" role="alert" hidden></div>
 <div class="preview">
 <iframe id="course" title="The course, as a trainee sees it" src="/__dfc/launch"></iframe>
@@ -70,6 +72,28 @@ CMI5_PAGE = """<!doctype html>
 </body>
 </html>
 """
+
+
+# Shows the course at a phone's width (375 px), with the LMS panel beside it.
+PHONE = '<button type="button" id="phone" aria-pressed="false">Phone width (375 px)</button>'
+# A browser that closes or reloads while a reply is on its way: normal, never reported.
+GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
+
+
+class QuietServer(ThreadingHTTPServer):
+    """The preview's HTTP server: a browser that goes away mid-request prints nothing, and
+    any other failure of one request prints one line, never a traceback."""
+
+    daemon_threads = True
+    report: Callable[[str], None] = staticmethod(lambda message: None)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import sys
+
+        failure = sys.exc_info()[1]
+        if failure is None or isinstance(failure, GONE):
+            return
+        self.report(f"preview: a request failed ({type(failure).__name__}: {failure})")
 
 
 @dataclass
@@ -130,7 +154,8 @@ class PreviewServer:
         self.title = "course"
         self._stop = threading.Event()
         self.rebuild()
-        self.httpd = ThreadingHTTPServer((host, port), self._handler())
+        self.httpd = QuietServer((host, port), self._handler())
+        self.httpd.report = self.report
         self.url = f"http://{host}:{self.httpd.server_port}/"
         self._threads = [
             threading.Thread(target=self.httpd.serve_forever, daemon=True),
@@ -155,9 +180,15 @@ class PreviewServer:
         except CourseError as exc:
             text = "\n".join(p.format() for p in exc.problems) + f"\nerror: {exc.summary()}"
             with self.snapshot.lock:
+                repeated = text == self.snapshot.error
                 self.snapshot.error = text
                 self.snapshot.build += 1
-            self.report(text + "\n(the last good build is still being served)")
+                served = bool(self.snapshot.files)
+            if not repeated:  # an editor saving twice gives the same errors: print them once
+                still = "the last good build is still being served" if served else (
+                    "the preview shows the course once it builds"
+                )
+                self.report(f"{text}\n({still})")
             return
         with self.snapshot.lock:
             self.snapshot.files = files
@@ -250,7 +281,9 @@ class PreviewServer:
                     return
                 if path == "/" and server.lrs is not None:
                     page = CMI5_PAGE.format(
-                        title=_escape(server.title), course=_escape(str(server.root.name))
+                        title=_escape(server.title),
+                        course=_escape(str(server.root.name)),
+                        phone=PHONE,
                     )
                     return self._send(page.encode(), "text/html; charset=utf-8")
                 if path == "/":
@@ -261,6 +294,7 @@ class PreviewServer:
                         course=_escape(str(server.root.name)),
                         review_script=REVIEW_SCRIPT if server.review else "",
                         review_panel=REVIEW_PANEL if server.review else "",
+                        phone=PHONE,
                     )
                     return self._send(page.encode(), "text/html; charset=utf-8")
                 if path == "/__dfc/reviews" and server.review is not None:

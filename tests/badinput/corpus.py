@@ -245,8 +245,8 @@ CASES: dict[str, Case] = {
         {
             QUIZ: Edit(
                 "    options:\n      - id: a\n        text: Oxygen\n        correct: true\n"
-                "        feedback: Right. A fire needs oxygen, heat and fuel.\n"
-                "      - id: b\n        text: Water\n        feedback: Not this one. Water puts many fires out.\n",
+                "        feedback: A fire needs oxygen, heat and fuel.\n"
+                "      - id: b\n        text: Water\n        feedback: Water puts many fires out.\n",
                 "    options: Oxygen or water\n",
             )
         },
@@ -400,7 +400,7 @@ CASES: dict[str, Case] = {
     "unknown: feedbak in an option": Case(
         {
             QUIZ: Edit(
-                "        feedback: Right. Paper burns easily.",
+                "        feedback: Paper burns easily.",
                 "        feedbak: Right. Paper burns easily.",
             )
         },
@@ -1067,6 +1067,8 @@ CASES: dict[str, Case] = {
         },
         [
             "course/course.yaml:17: error: font: font files need licence: the name of the licence they are under"
+        ],
+    ),
     # --- roles, lens boxes and blocks (course.yaml `roles:`) -----------------------------------
     "lens: a role the course does not have, with a near one": Case(
         {COURSE: ONE_ROLE, PAGE2: Edit(":::\n", ":::\n\n::: lens carers\nText.\n:::\n")},
@@ -1114,6 +1116,65 @@ CASES: dict[str, Case] = {
         {PAGE2: Edit(":::\n", ":::\n\n\tThe alarm is tested on Mondays.\n")},
         [
             "modules/fire-basics/02-alarm.md:11: warning: this paragraph starts with a tab or four spaces, so trainees see it as code in a grey box; remove the indent",
+        ],
+    ),
+    # --- trainer mistakes: one slip, one error; a near name suggested -----------------------
+    "a misspelt type": Case(
+        {QUIZ: Edit("    type: single\n", "    typ: single\n")},
+        [
+            'quizzes/fire-basics.yaml:7: error: question "fire-01": type is missing; did you mean "type" for "typ"? Use one of: single, multiple, true-false, matching, ordering, scenario',
+        ],
+    ),
+    "multiple response with one right option": Case(
+        {QUIZ: Edit("        text: Wood\n        correct: true\n", "        text: Wood\n")},
+        [
+            'quizzes/fire-basics.yaml:20: error: question "fire-02": a multiple-response question needs two or more right options, it has one; for one right option use type: single',
+        ],
+    ),
+    "multiple response with no key gets no lint warning": Case(
+        {
+            QUIZ: Edit(
+                "        text: Paper\n        correct: true\n        feedback: Paper burns easily.\n"
+                "      - id: c\n        text: Sand\n        feedback: Sand does not burn.\n"
+                "      - id: b\n        text: Wood\n        correct: true\n",
+                "        text: Paper\n        feedback: Paper burns easily.\n"
+                "      - id: c\n        text: Sand\n        feedback: Sand does not burn.\n"
+                "      - id: b\n        text: Wood\n",
+            )
+        },
+        [
+            'quizzes/fire-basics.yaml:20: error: question "fire-02": no option is marked right',
+        ],
+    ),
+    "feedback that repeats the verdict": Case(
+        {QUIZ: Edit("        feedback: Water puts", "        feedback: Not this one. Water puts")},
+        [
+            'quizzes/fire-basics.yaml:18: warning: question "fire-01", option "b": the feedback starts "Not this one", but the course already says whether the answer is right: start with the reason',
+        ],
+    ),
+    "a link to a misspelt page": Case(
+        {PAGE2: Edit(":::\n", ":::\n\nSee [the triangle](01-fire-triangel.md).\n")},
+        [
+            'modules/fire-basics/02-alarm.md:11: error: link to "01-fire-triangel.md": no such page; did you mean "01-fire-triangle.md"?',
+        ],
+    ),
+    "a misspelt module folder": Case(
+        {COURSE: Edit("  - fire-basics\n", "  - fire-basic\n")},
+        [
+            'course/course.yaml:9: error: modules: "fire-basic" is listed but modules/fire-basic/ does not exist; did you mean "fire-basics"?',
+            "modules/fire-basics: warning: is not listed in course/course.yaml modules, so it is not built",
+        ],
+    ),
+    "a YAML slip in another module's module.md gives one error": Case(
+        {
+            COURSE: Edit("  - fire-basics\n", "  - fire-basics\n  - drills\n"),
+            "modules/drills/module.md": "---\ntitle: Drills\nminutes 5\nobjectives:\n"
+            "  - {id: drill-one, text: Run a drill.}\n---\nAbout drills.\n",
+            "modules/drills/01-when.md": "# When to run a drill\n\nTwice a year.\n",
+            PAGE2: Edit(":::\n", ":::\n\nSee [drills](../drills/01-when.md).\n"),
+        },
+        [
+            "modules/drills/module.md:4: error: a line is missing its colon, or a quote opened above is not closed",
         ],
     ),
 }

@@ -122,3 +122,23 @@ def test_cmi5_preview_lists_the_statements_the_course_sends(browser, course):
     finally:
         context.close()
         server.stop()
+
+
+def test_phone_width_shows_the_course_at_375_px(browser, course):
+    server = PreviewServer(course, port=0).start()
+    page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    try:
+        page.goto(server.url)
+        trainee = Trainee(page, frame_selector="#course")
+        trainee.frame.wait_for_selector("h1")
+        wide = page.eval_on_selector("#course", "f => f.getBoundingClientRect().width")
+        page.click("#phone")
+        assert page.get_attribute("#phone", "aria-pressed") == "true"
+        assert page.eval_on_selector("#course", "f => f.getBoundingClientRect().width") == 375
+        assert trainee.frame.evaluate("() => window.innerWidth") == 375
+        assert page.is_visible("#panel")
+        page.click("#phone")
+        assert page.eval_on_selector("#course", "f => f.getBoundingClientRect().width") == wide
+    finally:
+        page.context.close()
+        server.stop()
