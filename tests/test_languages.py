@@ -51,7 +51,7 @@ def test_each_language_gets_its_own_packages_and_handbook(course, tmp_path):
     handbook = report.handbooks[0].path.read_text(encoding="utf-8")
     assert '<html lang="cy">' in handbook
     assert '<h1 id="title">xxxFire safety basicsxxx' in handbook
-    assert "Joint activity: xxxWalk the routexxx" in handbook
+    assert "xxxActivityxxx: xxxWalk the routexxx" in handbook  # the label is translated too
 
 
 def test_the_default_language_is_unchanged_by_adding_languages(course, tmp_path):

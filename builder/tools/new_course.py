@@ -46,6 +46,9 @@ title: {q(title)}
 version: "1.0.0"
 # The language the course is written in, as a language tag such as en-GB or cy.
 language: {language}
+# Every language to build, this one among them; translations come from
+# translations/<language>/ (see `dfc-course translate`). For example:
+# languages: [{language}, cy]
 # One or two sentences for the LMS catalogue.
 description: >-
   Replace this with one or two sentences that say what the course covers.
@@ -72,6 +75,11 @@ final_assessment:
 packages: [scorm12, scorm2004]
 # The course's absolute address; a cmi5 package needs it.
 # iri: https://learning.example.org/courses/{identifier}
+# Who must sign a version off before `dfc-course build --release` will build it, with how
+# many signers from each group (see docs/approval.md). For example:
+# approval:
+#   groups:
+#     training-team: 1
 # Settings of the checks on how questions are written.
 lint:
   # How alike two questions in different banks may be before they are reported.

@@ -979,13 +979,13 @@ CASES: dict[str, Case] = {
     "languages: no translation for a listed language": Case(
         {COURSE: WELSH},
         [
-            "translations/cy: error: 51 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, module/fire-basics:title, module/fire-basics:objectives.fire-triangle.text, module/fire-basics:objectives.fire-response.text, module/fire-basics:intro:top.p1, page/fire-basics/fire-triangle:title, page/fire-basics/fire-triangle:top.p1 and 41 more; see `dfc-course translate status`, or build with --allow-partial",
+            "translations/cy: error: 72 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt, course:role_question.hint, course:framing.activity and 62 more; see `dfc-course translate status`, or build with --allow-partial",
         ],
     ),
     "languages: a translation file that is not YAML": Case(
         {COURSE: WELSH, "translations/cy/course/course.yaml": "course:title: [a\n"},
         [
-            "translations/cy: error: 51 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, module/fire-basics:title, module/fire-basics:objectives.fire-triangle.text, module/fire-basics:objectives.fire-response.text, module/fire-basics:intro:top.p1, page/fire-basics/fire-triangle:title, page/fire-basics/fire-triangle:top.p1 and 41 more; see `dfc-course translate status`, or build with --allow-partial",
+            "translations/cy: error: 72 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt, course:role_question.hint, course:framing.activity and 62 more; see `dfc-course translate status`, or build with --allow-partial",
             "translations/cy/course/course.yaml:1: error: a bracket [ or { is never closed: add "
             "the closing ] or }",
         ],
@@ -996,7 +996,7 @@ CASES: dict[str, Case] = {
             "translations/cy/course/course.yaml": "course:title:\n  text: Diogelwch tân\n",
         },
         [
-            "translations/cy: error: 51 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, module/fire-basics:title, module/fire-basics:objectives.fire-triangle.text, module/fire-basics:objectives.fire-response.text, module/fire-basics:intro:top.p1, page/fire-basics/fire-triangle:title, page/fire-basics/fire-triangle:top.p1 and 41 more; see `dfc-course translate status`, or build with --allow-partial",
+            "translations/cy: error: 72 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt, course:role_question.hint, course:framing.activity and 62 more; see `dfc-course translate status`, or build with --allow-partial",
             "translations/cy/course/course.yaml:1: error: course:title: needs a `source` hash and "
             "a `text`",
         ],
