@@ -80,6 +80,10 @@ packages: [scorm12, scorm2004]
 # approval:
 #   groups:
 #     training-team: 1
+# Guidance for facilitators, printed in the handbook after the agenda. For example:
+# guidance:
+#   - title: Before the day
+#     text: Send the joining instructions a week ahead.
 # Settings of the checks on how questions are written.
 lint:
   # How alike two questions in different banks may be before they are reported.
