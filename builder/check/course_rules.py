@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from builder.check.answer_length import SCORM_PACKAGES, check_answer_length
-from builder.check.contrast import check_theme_contrast
 from builder.check.block_rules import check_blocks, nearest
+from builder.check.contrast import check_theme_contrast
 from builder.check.language_rules import check_languages
 from builder.check.lint_coverage import check_recall_only
 from builder.check.lint_duplicates import check_near_duplicates

@@ -84,6 +84,12 @@ packages: [scorm12, scorm2004]
 # guidance:
 #   - title: Before the day
 #     text: Send the joining instructions a week ahead.
+# Your organisation's look: its name, colours, logo and font. The build checks every colour
+# pair for contrast. Leave it out for the plain look. For example (see the README):
+# theme:
+#   organisation: Anytown Council
+#   colours:
+#     brand: "#1d4f91"
 # Settings of the checks on how questions are written.
 lint:
   # How alike two questions in different banks may be before they are reported.
