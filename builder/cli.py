@@ -124,7 +124,12 @@ def validate(course_dir: Path, strict: bool, output: str, debug: bool) -> None:
 @click.option("--as", "reviewer", help="With --review: your name, as in approvals/allowed_signers.")
 @debug_option
 def preview(
-    course_dir: Path, port: int, scorm: str, cmi5: bool, review: bool, reviewer: str | None,
+    course_dir: Path,
+    port: int,
+    scorm: str,
+    cmi5: bool,
+    review: bool,
+    reviewer: str | None,
     debug: bool,
 ) -> None:
     """Serve the course in a test LMS on this computer; rebuild when files change."""
@@ -193,6 +198,18 @@ def new_quiz(module_id: str, course_dir: Path, debug: bool) -> None:
     click.echo(f"created {_run(lambda: scaffold.new_quiz(course_dir, module_id), debug)}")
 
 
+def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """An xAPI timestamp as given, once it is known to be an ISO 8601 date and time."""
+    import datetime
+
+    if value is not None:
+        try:
+            datetime.datetime.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f'"{value}" is not an ISO 8601 time') from None
+    return value
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @course_option
@@ -220,6 +237,25 @@ def new_quiz(module_id: str, course_dir: Path, debug: bool) -> None:
 @click.option(
     "--lrs-password", envvar="DFC_LRS_PASSWORD", help="LRS password [env DFC_LRS_PASSWORD]."
 )
+@click.option("--lrs-activity", metavar="IRI", help="Ask the LRS only for this activity.")
+@click.option(
+    "--lrs-related-activities",
+    is_flag=True,
+    help="With --lrs-activity: its sub-activities and context activities too.",
+)
+@click.option("--lrs-verb", metavar="IRI", help="Ask the LRS only for statements of this verb.")
+@click.option(
+    "--lrs-since",
+    metavar="TIMESTAMP",
+    callback=_timestamp,
+    help="Ask the LRS only for statements stored after this ISO 8601 time.",
+)
+@click.option(
+    "--lrs-until",
+    metavar="TIMESTAMP",
+    callback=_timestamp,
+    help="Ask the LRS only for statements stored at or before this ISO 8601 time.",
+)
 @debug_option
 def report(
     inputs: tuple[str, ...],
@@ -229,6 +265,11 @@ def report(
     min_group: int,
     lrs_user: str | None,
     lrs_password: str | None,
+    lrs_activity: str | None,
+    lrs_related_activities: bool,
+    lrs_verb: str | None,
+    lrs_since: str | None,
+    lrs_until: str | None,
     debug: bool,
 ) -> None:
     """Report what trainees got right and wrong, by question and by role.
@@ -241,7 +282,17 @@ def report(
     from builder.tools.report.run import make_report, write_atomically
 
     auth = f"{lrs_user}:{lrs_password or ''}" if lrs_user is not None else None
-    text = _run(lambda: make_report(list(inputs), course_dir, output, min_group, auth), debug)
+    if lrs_related_activities and lrs_activity is None:
+        raise click.UsageError("--lrs-related-activities needs --lrs-activity")
+    filters = {
+        "activity": lrs_activity,
+        "related_activities": "true" if lrs_related_activities else None,
+        "verb": lrs_verb,
+        "since": lrs_since,
+        "until": lrs_until,
+    }
+    lrs = {key: value for key, value in filters.items() if value is not None}
+    text = _run(lambda: make_report(list(inputs), course_dir, output, min_group, auth, lrs), debug)
     if out is None:
         click.echo(text, nl=False)
         return

@@ -9,6 +9,7 @@ import csv
 import http.server
 import json
 import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,37 @@ def test_bundled_course_self_assessment_elements():
         "Trade union organisation",
         "Public management",
     ]
+
+
+def test_the_lrs_is_sent_the_filters_it_can_apply(cli, data, reference, lrs):
+    base, handler = lrs
+    auth = ("--lrs-user", USER, "--lrs-password", PASSWORD)
+    activity = "https://learning.example.org/courses/simulated"
+    verb = "http://adlnet.gov/expapi/verbs/answered"
+    filters = ("--lrs-activity", activity, "--lrs-related-activities", "--lrs-verb", verb)
+    times = ("--lrs-since", "2026-11-01T00:00:00Z", "--lrs-until", "2026-11-30T00:00:00+00:00")
+    got = report_json(cli, data, f"{base}/xAPI/?format=exact", extra=auth + filters + times)
+    assert figures(got) == reference
+    first = urllib.parse.urlsplit(handler.requests[0][0])
+    assert first.path == "/xAPI/statements"
+    assert urllib.parse.parse_qs(first.query) == {
+        "format": ["exact"],
+        "activity": [activity],
+        "related_activities": ["true"],
+        "verb": [verb],
+        "since": ["2026-11-01T00:00:00Z"],
+        "until": ["2026-11-30T00:00:00+00:00"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--lrs-since", "last week"), '"last week" is not an ISO 8601 time'),
+        (("--lrs-related-activities",), "--lrs-related-activities needs --lrs-activity"),
+    ],
+)
+def test_bad_lrs_filters_are_usage_errors(cli, data, args, message):
+    result = cli("report", "http://127.0.0.1:9/xAPI", "--course", str(data["course"]), *args)
+    assert result.exit_code == 2
+    assert message in result.stderr

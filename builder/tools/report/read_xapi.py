@@ -243,9 +243,21 @@ def statements_url(endpoint: str) -> tuple[str, str | None]:
     return urllib.parse.urlunsplit(parts._replace(path=path)), auth
 
 
-def read_lrs(endpoint: str, collector: Collector, auth: str | None = None) -> int:
-    """Every statement the endpoint returns, page after page; returns the number of pages."""
+def read_lrs(
+    endpoint: str,
+    collector: Collector,
+    auth: str | None = None,
+    filters: dict[str, str] | None = None,
+) -> int:
+    """Every statement the endpoint returns, page after page; returns the number of pages.
+    `filters` (xAPI `activity`, `related_activities`, `verb`, `since`, `until`) go in the first
+    request's query, so that the LRS does the filtering; its `more` links carry them on."""
     url, in_url = statements_url(endpoint)
+    if filters:
+        parts = urllib.parse.urlsplit(url)
+        query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        query += sorted(filters.items())
+        url = urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
     auth = auth or in_url
     seen: set[str] = set()
     page = 0

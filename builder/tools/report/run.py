@@ -21,11 +21,16 @@ def load_index(course_dir: Path) -> CourseIndex:
     return index_course(model)
 
 
-def collect(inputs: list[str], index: CourseIndex, lrs_auth: str | None = None) -> Collector:
+def collect(
+    inputs: list[str],
+    index: CourseIndex,
+    lrs_auth: str | None = None,
+    lrs_filters: dict[str, str] | None = None,
+) -> Collector:
     collector = Collector(index)
     for given in inputs:
         if is_url(given):
-            read_lrs(given, collector, lrs_auth)
+            read_lrs(given, collector, lrs_auth, lrs_filters)
             continue
         path = Path(given)
         if not path.is_file():
@@ -51,11 +56,12 @@ def make_report(
     output: str = "html",
     min_group: int = 5,
     lrs_auth: str | None = None,
+    lrs_filters: dict[str, str] | None = None,
 ) -> str:
     from .summary import summarise
 
     index = load_index(course_dir)
-    collector = collect(inputs, index, lrs_auth)
+    collector = collect(inputs, index, lrs_auth, lrs_filters)
     if len(collector) == 0 and not collector.roles:
         where = ", ".join(inputs)
         raise ReportInputError(f"{where}: no answers to questions of this course were found")
