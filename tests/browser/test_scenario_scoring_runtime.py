@@ -6,25 +6,14 @@ scores every path of each graph in Chromium, a batch of graphs per page call.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_scenario_paths import runtime  # noqa: F401  (a fixture: the shipped scenario.js)
 
 from builder.model.scenario_score import best_steps, credit
 from builder.render.quiz_data import question_data
 from tests.scenario_graphs import paths, scenario_graphs
-
-RUNTIME = Path(__file__).parents[2] / "builder" / "runtime"
-
-
-@pytest.fixture
-def runtime(page):
-    page.set_content("<!doctype html><title>scenarios</title>")
-    for name in ("dfc-core.js", "scenario.js"):
-        page.add_script_tag(path=str(RUNTIME / name))
-    return page
 
 
 @settings(
@@ -34,7 +23,7 @@ def runtime(page):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(scenario_graphs(), min_size=25, max_size=25))
-def test_the_runtime_scores_every_path_as_the_model_does(runtime, graphs):
+def test_the_runtime_scores_every_path_as_the_model_does(runtime, graphs):  # noqa: F811
     cases = [
         (question_data(scenario, "m"), [path for path, _ in paths(scenario, longest=7, most=80)])
         for scenario in graphs
