@@ -95,6 +95,8 @@ def test_every_course_yaml_field_is_written_with_a_comment(tmp_path):
         assert line is not None, f"{name} is not in the new course.yaml"
         before = text.splitlines()[text.splitlines().index(line) - 1]
         assert before.lstrip().startswith("#"), f"{name} has no comment above it"
+    for name in type(model.course.final_assessment).model_fields:
+        assert re.search(rf"^  {name}: .*# ", text, re.M), f"final_assessment.{name}: no comment"
 
 
 def test_new_course_refuses_a_folder_that_holds_a_course(tmp_path):

@@ -67,8 +67,9 @@ final_assessment:
   pass_mark: 80               # per cent needed to pass
   attempts: 3                 # attempts allowed; 0 means no limit
   shuffle: true               # shuffle questions and options per attempt
+  scenario_weight: 3          # how many questions' worth a scenario counts in the score
   # What the LMS is told after a fail with attempts left: incomplete or failed.
-  failed_with_attempts_left: incomplete
+  failed_with_attempts_left: incomplete   # or failed
 # A self-assessment questionnaire in quizzes/ (`kind: diagnostic`), if the course has one.
 # self_assessment: my-self-assessment
 # The packages `dfc-course build` writes: scorm12, scorm2004, cmi5 and web.
