@@ -32,6 +32,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from gen_course import generate  # noqa: E402
+from lms_profiles import compare  # noqa: E402
 from lms_traffic import measure_lms_traffic  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -62,6 +63,13 @@ KEYS = (
     "lms_calls_per_course",
     "commits_per_course",
     "slow4g_first_screen_ms",
+    "lms_requests_commit_based",
+    "lms_requests_per_value",
+    "lms_requests_queued",
+    "values_lost_at_leave_commit_based",
+    "values_lost_at_leave_per_value",
+    "values_lost_at_leave_queued",
+    "values_lost_at_leave",
     "cmi5_statements_per_course",
     "report_100k_s",
     "report_100k_cpu_s",
@@ -504,6 +512,13 @@ def targets(values: dict[str, float], quick: bool) -> dict[str, tuple[str, bool 
         "lms_calls_per_course": ("<= 350", lambda v: v <= 350),
         "commits_per_course": ("<= 60", lambda v: v <= 60),
         "slow4g_first_screen_ms": ("<= 1,000", lambda v: v <= 1000),
+        "lms_requests_commit_based": ("<= 60", lambda v: v <= 60),
+        "lms_requests_per_value": ("<= 600", lambda v: v <= 600),
+        "lms_requests_queued": ("<= 150", lambda v: v <= 150),
+        "values_lost_at_leave_commit_based": ("0", lambda v: v == 0),
+        "values_lost_at_leave_per_value": ("0", lambda v: v == 0),
+        "values_lost_at_leave_queued": ("0", lambda v: v == 0),
+        "values_lost_at_leave": ("0", lambda v: v == 0),
     }
     answered = values.get("cmi5_questions_answered", 0)
     full["cmi5_statements_per_course"] = (
@@ -563,7 +578,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--python", default=sys.executable, help="interpreter with the deps")
     parser.add_argument(
-        "--only", choices=["report"], help="measure only this part (its keys alone are written)"
+        "--only",
+        choices=["report", "lms"],
+        help="measure only this part (its keys alone are written)",
+    )
+    parser.add_argument(
+        "--before",
+        metavar="COMMIT",
+        help="with --only lms: also measure the course built from this commit, in the same run",
     )
     args = parser.parse_args(argv)
     runs = args.runs or (3 if args.quick else 5)
@@ -582,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.json:
                 args.json.write_text(json.dumps(results.as_json(), indent=2) + "\n", "utf-8")
             return 0
+        if args.only == "lms":
+            return lms_only(builder, results, args, tmp)
         _step("cold builds and the import floor")
         out = measure_cold(builder, results, runs, tmp)
         _step("no-op rebuilds")
@@ -608,6 +632,47 @@ def main(argv: list[str] | None = None) -> int:
     say(table(results, args.quick, sizes))
     if args.json:
         args.json.write_text(json.dumps(results.as_json(), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def lms_only(builder: Builder, results: Results, args: argparse.Namespace, tmp: Path) -> int:
+    """The LMS profiles' keys for this checkout and, with --before, for an older commit."""
+    site = tmp / "site"
+    (site / "scorm-again").mkdir(parents=True)
+    for name in ("lms.html", "lms.js"):
+        shutil.copy(BROWSER_DIR / name, site / name)
+    shutil.copy(SCORM_AGAIN, site / "scorm-again" / "scorm-again.js")
+    builders = {"after": builder}
+    if args.before:
+        old = tmp / "before-src"
+        old.mkdir()
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", args.before],
+                                 check=True, capture_output=True).stdout  # fmt: skip
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        builders = {"before": Builder(old, builder.python), "after": builder}
+    packages = {}
+    for label, which in builders.items():
+        out = tmp / f"out-{label}"
+        which.build(which.repo, out)
+        with zipfile.ZipFile(next(out.glob("*-scorm12.zip"))) as archive_file:
+            archive_file.extractall(site / f"pkg-{label}")
+        packages[label] = f"pkg-{label}"
+    _step(f"LMS profiles: {', '.join(packages)}")
+    figures = compare(site, packages)
+    for key, value in figures["after"].items():
+        if key in KEYS:
+            results.values[key] = value
+    keys = sorted({k for f in figures.values() for k in f}, key=lambda k: (k not in KEYS, k))
+    say("| key | " + " | ".join(figures) + " |")
+    say("|---|" + "---:|" * len(figures))
+    for key in keys:
+        say(
+            f"| `{key}` | "
+            + " | ".join(fmt(f[key]) if key in f else "" for f in figures.values())
+            + " |"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

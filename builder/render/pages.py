@@ -322,7 +322,7 @@ class Renderer:
 
 def runtime_scripts(target: Target) -> list[str]:
     """Runtime scripts in load order; the target adds its own LMS adapter and its fallbacks."""
-    own = [target.adapter_script] if target.adapter_script else []
+    own = [target.adapter_script, *target.adapter_parts] if target.adapter_script else []
     adapters = ["lms-local.js", *own, *target.fallback_scripts]
     return [
         "dfc-core.js",

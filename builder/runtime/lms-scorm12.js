@@ -42,12 +42,11 @@
         if (!lms.init()) return false;
         adapter.location = lms.get('cmi.core.lesson_location');
         adapter.suspendData = lms.get('cmi.suspend_data');
-        var status = lms.get('cmi.core.lesson_status');
-        if (status === 'not attempted' || status === '') lms.set('cmi.core.lesson_status', 'incomplete');
+        lms.get('cmi.core.lesson_status'); /* so an unchanged status is not sent again */
         return true;
       },
       setLocation: function (id) { lms.set('cmi.core.lesson_location', id.slice(0, 255)); },
-      setSuspendData: function (text) { return lms.setNow('cmi.suspend_data', text); },
+      setSuspendData: function (text) { return lms.set('cmi.suspend_data', text); },
       setProgress: function () {},
       setScore: function (percent) {
         /* Min and max first, then raw: some LMSs read raw against the range. */
@@ -83,8 +82,9 @@
       /* Only when progress could not be read: how many records the LMS says it holds. */
       recordCount: function () { return parseInt(lms.get('cmi.interactions._count'), 10) || 0; },
       dirty: lms.dirty,
-      commit: function () { return lms.flush(true); },
-      finish: function () { lms.flush(false); return lms.finish(); },
+      accepted: lms.accepted,
+      commit: lms.commit,
+      finish: lms.finish,
       lastError: lms.lastError
     };
     return adapter;

@@ -38,12 +38,11 @@
         if (!lms.init()) return false;
         adapter.location = lms.get('cmi.location');
         adapter.suspendData = lms.get('cmi.suspend_data');
-        var completion = lms.get('cmi.completion_status');
-        if (completion === 'not attempted' || completion === 'unknown') lms.set('cmi.completion_status', 'incomplete');
+        lms.get('cmi.completion_status'); /* so an unchanged status is not sent again */
         return true;
       },
       setLocation: function (id) { lms.set('cmi.location', id.slice(0, 1000)); },
-      setSuspendData: function (text) { return lms.setNow('cmi.suspend_data', text); },
+      setSuspendData: function (text) { return lms.set('cmi.suspend_data', text); },
       setProgress: function (measure) { lms.set('cmi.progress_measure', decimal(measure)); },
       setScore: function (percent) {
         lms.set('cmi.score.min', 0);
@@ -83,8 +82,9 @@
       /* Only when progress could not be read: how many records the LMS says it holds. */
       recordCount: function () { return parseInt(lms.get('cmi.interactions._count'), 10) || 0; },
       dirty: lms.dirty,
-      commit: function () { return lms.flush(true); },
-      finish: function () { lms.flush(false); return lms.finish(); },
+      accepted: lms.accepted,
+      commit: lms.commit,
+      finish: lms.finish,
       lastError: lms.lastError
     };
     return adapter;

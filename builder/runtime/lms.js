@@ -86,14 +86,14 @@
     return type === 'string' ? value : type === 'number' || type === 'boolean' ? String(value) : '';
   }
 
-  /* The guarded session both SCORM adapters share. Values are staged, not sent: `flush` writes
-     each changed value once, in the order staged, then commits once. Nothing is written twice
-     with the same value, and after the session has ended nothing more is sent. */
+  /* The guarded session both SCORM adapters share. Each value goes to the LMS as soon as it
+     changes (in many LMSs each SetValue is its own request, so holding one back risks it
+     never leaving); an unchanged value is never sent again. Commits are what cost, so they
+     are the caller's to batch. After the session has ended nothing more is sent. */
   DFC.scormSession = function (api, names) {
     var failed = {}, reason = '';
     var written = {}; /* element -> the value the LMS last accepted */
-    var pending = {}, order = [];
-    var open = false, ended = false, uncommitted = false;
+    var open = false, ended = false, uncommitted = false, refused = false;
 
     function invoke(fn, args) {
       var method = typeof fn === 'string' ? fn : fn.filter(function (f) { return typeof api[f] === 'function'; })[0];
@@ -111,7 +111,7 @@
       var message = invoke(names.errorString, [code]).value;
       return code + (message ? ' ' + message : '');
     }
-    function warn(fn, element, result) {
+    function warn(fn, element) {
       /* One message per element, whatever its index: cmi.interactions.n.id */
       var name = String(element || '').replace(/\.\d+(?=\.)/g, '.n');
       if (failed[fn + name]) return;
@@ -122,7 +122,7 @@
       var result = invoke(fn, args);
       if (!result.ok) {
         reason = result.missing ? 'no such method' : result.thrown ? String(result.thrown) : describe();
-        warn(fn, element, result);
+        warn(fn, element);
       }
       return result.ok;
     }
@@ -135,47 +135,34 @@
         written[key] = value;
         return value;
       },
-      /* Stage a value; it reaches the LMS at the next flush, unless it is unchanged. */
+      /* Send a value now unless the LMS already holds it; true when the LMS holds it. */
       set: function (key, value) {
         value = String(value);
-        if (!(key in pending)) order.push(key);
-        pending[key] = value;
-        return true;
-      },
-      dirty: function () { return order.some(function (key) { return written[key] !== pending[key]; }); },
-      /* Write what changed, then commit once if anything did. */
-      flush: function (commit) {
+        if (written[key] === value) return true;
         if (!open || ended) return false;
-        var ok = true;
-        var keys = order;
-        order = [];
-        keys.forEach(function (key) {
-          var value = pending[key];
-          delete pending[key];
-          if (written[key] === value) return;
-          if (call(names.set, [key, value], key)) {
-            written[key] = value;
-            uncommitted = true;
-          } else {
-            ok = false;
-          }
-        });
-        if (commit !== false && uncommitted) {
-          if (call(names.commit, [''], '')) uncommitted = false; else ok = false;
+        if (call(names.set, [key, value], key)) {
+          written[key] = value;
+          uncommitted = true;
+          return true;
         }
-        return ok;
+        refused = true;
+        return false;
       },
-      /* Write one value now: for values whose acceptance decides what to do next. */
-      setNow: function (key, value) {
-        session.set(key, value);
-        session.flush(false);
-        return written[key] === String(value);
+      /* Anything sent since the last commit. */
+      dirty: function () { return uncommitted; },
+      commit: function () {
+        if (!open || ended) return false;
+        if (!uncommitted) return true;
+        if (call(names.commit, [''], '')) uncommitted = false;
+        return !uncommitted;
       },
       finish: function () {
         if (!open || ended) return false;
         ended = true;
         return call(names.finish, [''], '');
       },
+      /* False once the LMS has refused any value: the course must not say all is saved. */
+      accepted: function () { return open && !refused; },
       /* Why the latest call failed, as the LMS put it. */
       lastError: function () { return reason || describe(); }
     };

@@ -3,8 +3,9 @@
   'use strict';
   var DFC = window.DFC;
 
-  /* Answers and screen changes reach the LMS at most this often; submitted answers, the role
-     and a hidden page are committed at once. */
+  /* Every value reaches the LMS as soon as it changes. Commits are batched: answers and screen
+     changes are committed at most this often; submitted answers, the role and a hidden page
+     at once. */
   var SETTLE_MS = 5000;
 
   function App(lms) {
@@ -35,6 +36,7 @@
     var fresh = DFC.State.emptyQuiz();
     fresh.attempt = old.attempt + 1;
     this.state.quizzes[key] = fresh;
+    this.writeState();
     this.updateStatus();
     this.save(true);
     var nav = this.nav;
@@ -47,10 +49,12 @@
 
   App.prototype.reshow = function () { return this.nav.reshow(); };
 
-  /* Progress changed: commit now when urgent, else within SETTLE_MS of the last commit. */
+  /* Progress changed: send it now, and commit now when urgent, else within SETTLE_MS of the
+     last commit. */
   App.prototype.save = function (urgent) {
-    this.unsaved = true;
     if (this.ended) return;
+    this.writeState();
+    this.writeRecords();
     var wait = urgent ? 0 : this.lastCheckpoint + SETTLE_MS - Date.now();
     if (wait <= 0) return this.checkpoint();
     if (this.timer) return;
@@ -58,21 +62,21 @@
     this.timer = window.setTimeout(function () { self.timer = null; self.checkpoint(); }, wait);
   };
 
-  /* Write what changed, with exit and session time as they would stand if the trainee left
-     now, and commit once: so leaving needs nothing but Terminate. */
+  /* Commit what was sent, with the session time as it would stand if the trainee left now:
+     so leaving needs at most the session time and Terminate. */
   App.prototype.checkpoint = function () {
     if (this.ended) return;
     window.clearTimeout(this.timer);
     this.timer = null;
     this.lastCheckpoint = Date.now();
     this.writeState();
+    this.writeRecords();
     this.lms.setSessionTime(Date.now() - this.startedAt);
-    this.lms.setExit(!this.finished);
     this.lms.commit();
   };
 
   App.prototype.writeState = function () {
-    this.unsaved = false;
+    if (this.ended) return;
     if (this.lms.sync) this.state = DFC.State.merge(this.state, DFC.State.decode(this.lms.sync(), this.data));
     var limit = this.limit || this.lms.maxSuspend;
     var text = DFC.State.encode(this.state, this.data, limit);
@@ -90,16 +94,31 @@
     if (ok) this.lastSaved = text;
   };
 
-  /* An interaction record, numbered after every record this attempt has written before. */
+  /* An interaction record, numbered after every record this attempt has written before. It
+     is sent after the progress that counts it (what a relaunch needs comes first): by the
+     save that follows it, else at the end of this task. */
   App.prototype.record = function (rec) {
+    var self = this;
     rec.index = this.state.records;
     this.state.records += 1;
-    this.lms.addInteraction(rec);
+    if (!this.records) {
+      this.records = [];
+      Promise.resolve().then(function () { self.writeState(); self.writeRecords(); });
+    }
+    this.records.push(rec);
+  };
+
+  App.prototype.writeRecords = function () {
+    var records = this.records || [];
+    this.records = null;
+    if (this.ended) return;
+    records.forEach(function (rec) { this.lms.addInteraction(rec); }, this);
   };
 
   App.prototype.visit = function (index, article) {
     var screen = this.data.screens[index];
     this.state.seen[index] = true;
+    this.writeState();
     this.lms.setLocation(screen.id);
     this.applyRole(article);
     this.updateProgress();
@@ -139,6 +158,7 @@
   };
 
   App.prototype.quizFinished = function (key, percent, graded) {
+    this.writeState();
     if (this.data.quizzes[key]) this.updateModule(key);
     this.updateStatus();
     this.save(true);
@@ -166,6 +186,7 @@
     var was = this.finished;
     this.finished = status.completion === 'completed';
     if (was !== undefined && was !== this.finished) this.updateProgress();
+    this.lms.setExit(!this.finished);
     if (key === this.lastStatus) return;
     this.lastStatus = key;
     if (status.score !== undefined) this.lms.setScore(status.score);
@@ -230,17 +251,21 @@
     this.save(true);
   };
 
-  /* Leave once: whatever changed since the last commit, exit and session time, then only
-     Finish or Terminate, which the LMS persists: browsers refuse synchronous requests while a
-     page closes, so no Commit here. */
+  /* Leave once: anything not yet sent, in the order a relaunch needs it (progress, then the
+     bookmark, then the rest), the session time, then only Finish or Terminate, which the LMS
+     persists: browsers refuse synchronous requests while a page closes, so no Commit here.
+     True when the LMS accepted everything the course sent it. */
   App.prototype.end = function () {
-    if (this.ended) return;
+    if (this.ended) return false;
     window.clearTimeout(this.timer);
     this.writeState();
-    this.lms.setSessionTime(Date.now() - this.startedAt);
+    if (this.nav && this.nav.current >= 0) this.lms.setLocation(this.data.screens[this.nav.current].id);
+    this.writeRecords();
     this.lms.setExit(!this.finished);
+    this.lms.setSessionTime(Date.now() - this.startedAt);
     this.ended = true;
-    this.lms.finish();
+    var finished = this.lms.finish();
+    return finished && (!this.lms.accepted || this.lms.accepted());
   };
 
   App.prototype.run = function () {
@@ -276,7 +301,7 @@
     window.addEventListener('pagehide', function () { self.end(); });
     window.addEventListener('beforeunload', function () { self.end(); });
     document.addEventListener('visibilitychange', function () {
-      if (document.visibilityState === 'hidden' && (self.unsaved || (self.lms.dirty && self.lms.dirty()))) self.checkpoint();
+      if (document.visibilityState === 'hidden' && self.lms.dirty && self.lms.dirty()) self.checkpoint();
     });
   };
 

@@ -22,6 +22,8 @@ class Target:
     name = ""
     label = ""
     adapter_script = ""
+    # Scripts the adapter needs, loaded right after it.
+    adapter_parts: tuple[str, ...] = ()
     # Adapters the runtime falls back to when the LMS offers only another standard's API.
     fallback_scripts: tuple[str, ...] = ()
     cp_ns = ""

@@ -24,6 +24,7 @@ class Cmi5(Target):
     name = "cmi5"
     label = "cmi5"
     adapter_script = "lms-cmi5.js"
+    adapter_parts = ("cmi5-statements.js",)
     manifest_name = STRUCTURE
     # The AU talks to the LMS's Learning Record Store, wherever the launch URL says it is.
     connect_src = "*"

@@ -13,7 +13,16 @@
      throwing       the error methods throw
      noCount        _count answers "" with an error
      alwaysAbInitio entry is always ab-initio
-     capSuspend     suspend_data silently cut to this many characters */
+     capSuspend     suspend_data silently cut to this many characters
+     persist        the LMS stores each value by its own request instead of by commit:
+                    'parallel'  each accepted SetValue is a request of its own, sent at once,
+                                all in parallel; the server keeps whichever finishes last;
+                                Commit and Terminate are requests too
+                    'queue'     requests leave one at a time, each with every value set since
+                                the previous one left; Commit does nothing; once the page
+                                starts to go, only the request in flight completes (or, when
+                                none is, the next one)
+     blankStatus    GetValue of any status element answers "" */
 (function () {
   'use strict';
   var CALLS = {
@@ -66,7 +75,8 @@
     });
     if (part.length) navigator.sendBeacon('/log/' + where, JSON.stringify(part));
   }
-  window.addEventListener('pagehide', function () { flush(true); });
+  /* The last entry says the log is whole: nothing this page does after it. */
+  window.addEventListener('pagehide', function () { log({ kind: 'gone' }); flush(true); });
 
   function syncPing() {
     var xhr = new XMLHttpRequest();
@@ -74,13 +84,43 @@
     xhr.send('');
   }
 
+  /* An LMS that stores values by requests of its own (options.persist). Each request is
+     numbered and logged, so the test knows which ones left before the page went. */
+  function valueStore(mode) {
+    var queue = [], inflight = 0, leaving = false, mayLeave = 1, n = 0;
+    function post(values, what) {
+      n += 1;
+      log({ kind: 'request', n: n, what: what || 'values', count: values.length });
+      inflight += 1;
+      var body = JSON.stringify({ n: n, values: values });
+      return fetch('/values/' + where + (what ? '?' + what : ''), { method: 'POST', body: body, keepalive: true })
+        .catch(function () { /* the page went: what left is what the server has */ })
+        .then(function () { inflight -= 1; pump(); });
+    }
+    function pump() {
+      if (mode !== 'queue' || inflight || !queue.length) return;
+      if (leaving) { if (!mayLeave) return; mayLeave = 0; }
+      post(queue.splice(0, queue.length));
+    }
+    window.addEventListener('beforeunload', function () { leaving = true; if (inflight) mayLeave = 0; });
+    return {
+      value: function (key, value) {
+        if (mode === 'parallel') post([[key, value]]);
+        else { queue.push([key, value]); pump(); }
+      },
+      commit: function () { if (mode === 'parallel') post([], 'commit'); },
+      terminate: function () { if (mode === 'parallel') post([], 'terminate'); }
+    };
+  }
+
   window.launch = function (version, cmi, url, options) {
     options = options || {};
     var faults = options.faults || {};
     where = (options.sid || 'default') + '/' + (options.launch || 1);
+    var store = options.persist ? valueStore(options.persist) : null;
     var settings = {
       autocommit: false, logLevel: 4,
-      lmsCommitUrl: '/commit/' + where, terminateCommitParam: 'terminate',
+      lmsCommitUrl: store ? false : '/commit/' + where, terminateCommitParam: 'terminate',
       useAsynchronousCommits: options.commits === 'async',
       includeCommitSequence: true,
       onLogMessage: function (level, message) {
@@ -112,9 +152,16 @@
           result = 'false';
         } else if (options.noCount && /\._count$/.test(String(key))) {
           result = '';
+        } else if (options.blankStatus && /GetValue$/.test(name) && /status$/.test(String(key))) {
+          result = '';
         } else {
           if (options.capSuspend && key === 'cmi.suspend_data') value = String(value).slice(0, options.capSuspend);
           result = original.apply(null, value === undefined ? [key] : [key, value]);
+        }
+        if (store && String(result) === 'true') {
+          if (/SetValue$/.test(name)) store.value(String(key), String(value));
+          else if (/Commit$/.test(name)) store.commit();
+          else if (/Finish$|Terminate$/.test(name)) store.terminate();
         }
         entry.result = String(result);
         entry.code = ERROR_CALLS.test(name) || entry.result !== 'false' ? '0' : String(api.lastErrorCode || '0');
@@ -129,7 +176,10 @@
     }
     if (options.endsFirst) {
       var end = version === '1.2' ? 'LMSFinish' : 'Terminate';
-      window.addEventListener('beforeunload', function () { (api[end] || api.LMSTerminate)(''); });
+      window.addEventListener('beforeunload', function () {
+        if (store) api[version === '1.2' ? 'LMSCommit' : 'Commit']('');
+        (api[end] || api.LMSTerminate)('');
+      });
     }
     window.lmsApi = api;
     var attach = function () {

@@ -7,7 +7,12 @@ record of every API call and error to /log/<sid>/<launch>. Tests read both after
 gone.
 
 Per session, a test can make the server fail the next commits (HTTP 500) or answer each
-commit after a random delay (out of order, as a busy server would).
+commit after a random delay (out of order, as a busy server would), or take a fixed time over
+every request it stores (a slow server).
+
+An LMS that stores each value by a request of its own (lms.js's `persist` profiles) posts
+them to /values/<sid>/<launch>; the server applies each request's values when it finishes, so
+of two requests for one element the one that finishes last wins, as in such LMSs.
 """
 
 from __future__ import annotations
@@ -31,6 +36,10 @@ class Session:
     terminated: set[int] = field(default_factory=set)  # launches whose Terminate commit came
     fail_commits: int = 0
     delay: float = 0.0
+    slow: float = 0.0  # seconds every stored request takes
+    values: dict[str, str] = field(default_factory=dict)  # element -> value, per-value LMSs
+    requests: dict[int, set[int]] = field(default_factory=dict)  # launch -> requests finished
+    value_requests: int = 0
     rng: random.Random = field(default_factory=lambda: random.Random(1))
 
 
@@ -100,6 +109,21 @@ class LmsServer:
         held = {e["seq"] for e in self.entries(sid, launch)}
         return sorted(set(range(1, max(held, default=0) + 1)) - held)
 
+    def stored_values(self, sid: str) -> dict[str, str]:
+        """What a per-value LMS's server holds: element -> value."""
+        session = self.session(sid)
+        with self.lock:
+            return dict(session.values)
+
+    def requests_sent(self, sid: str, launch: int) -> set[int]:
+        """The numbers of the value requests the LMS page logged for a launch."""
+        return {e["n"] for e in self.entries(sid, launch) if e["kind"] == "request"}
+
+    def requests_done(self, sid: str, launch: int) -> set[int]:
+        session = self.session(sid)
+        with self.lock:
+            return set(session.requests.get(launch, set()))
+
     def wait(self, sid: str, until: Any, timeout: float = 10.0) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -116,6 +140,7 @@ class LmsServer:
         session = self.session(sid)
         if session.delay:
             time.sleep(session.rng.uniform(0, session.delay))
+        time.sleep(session.slow)
         with self.lock:
             if session.fail_commits > 0:
                 session.fail_commits -= 1
@@ -124,6 +149,18 @@ class LmsServer:
             if terminate:
                 session.terminated.add(launch)
         return 200, {"result": True, "errorCode": 0}
+
+    def store_values(self, sid: str, launch: int, body: dict[str, Any]) -> None:
+        """One request of a per-value LMS: its values land when it finishes."""
+        session = self.session(sid)
+        with self.lock:
+            pause = session.rng.uniform(0, session.delay) if session.delay else 0.0
+            session.value_requests += 1
+        time.sleep(pause + session.slow)
+        with self.lock:
+            for key, value in body.get("values", []):
+                session.values[key] = value
+            session.requests.setdefault(launch, set()).add(int(body.get("n", 0)))
 
     def add_log(self, sid: str, launch: int, entries: list[dict[str, Any]]) -> None:
         session = self.session(sid)
@@ -153,6 +190,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             body = json.loads(raw or b"{}")
             status, reply = self.state.commit(sid, launch, body, "terminate" in query)
             self._json(status, reply)
+        elif kind == "values":
+            self.state.store_values(sid, launch, json.loads(raw or b"{}"))
+            self._json(200, {})
         elif kind == "log":
             self.state.add_log(sid, launch, json.loads(raw or b"[]"))
             self._json(200, {})

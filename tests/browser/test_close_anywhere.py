@@ -5,19 +5,32 @@ and retrying it, and closes the tab at 20 or more moments spread over the sessio
 screens, between answers, right after a submit, on a result. Each time the course is relaunched
 with exactly what the test LMS's server stored, and must show the same screen, the same answers
 and the same attempt; status and score never go backwards, and no attempt is counted twice.
+
+The walk runs against the commit-based test LMS and against the two LMSs that store each value
+by a request of their own (tests/browser/lms.js): requests in parallel, the last to finish
+winning, with the LMS committing and ending the session in its own beforeunload; and requests
+queued one at a time, of which only the one in flight completes as the page goes. There, no
+value the LMS accepted may be missing from its server after a leave.
 """
 
 from __future__ import annotations
 
 import random
+import uuid
 from typing import Any
 
 import pytest
-from trainee import NEW_ATTEMPT, close, launch
+from trainee import NEW_ATTEMPT, close, launch, lost_at_leave
 
 VERSIONS = {"1.2": "bundled-scorm12", "2004": "bundled-scorm2004"}
 SEED = 20261201
 MIN_CLOSES = 20
+# The LMSs of the walk, by the test LMS's options; "delay" is each request's time on the server.
+PROFILES: dict[str, dict[str, Any]] = {
+    "commit-based": {},
+    "per-value": {"persist": "parallel", "endsFirst": True, "delay": 0.03},
+    "queued": {"persist": "queue", "blankStatus": True},
+}
 STATUS_RANK = {"not attempted": 0, "unknown": 0, "incomplete": 1, "failed": 2, "completed": 3}
 
 
@@ -38,12 +51,27 @@ def progress(cmi: dict[str, Any], version: str) -> tuple[int, float]:
 class Walk:
     """The trainee's session, closed and relaunched wherever the plan says."""
 
-    def __init__(self, page: Any, base_url: str, version: str, rng: random.Random):
+    def __init__(
+        self,
+        page: Any,
+        base_url: str,
+        version: str,
+        rng: random.Random,
+        profile: str = "commit-based",
+        package: str = "",
+        strict: bool = True,
+    ):
         self.page, self.base_url, self.version, self.rng = page, base_url, version, rng
-        self.package = VERSIONS[version]
-        self.trainee = launch(page, base_url, self.package, version)
-        self.sid = self.trainee.sid
+        self.package = package or VERSIONS[version]
+        self.options = dict(PROFILES[profile])
+        self.sid = f"walk-{uuid.uuid4().hex[:12]}"
+        delay = self.options.pop("delay", 0.0)
+        page.lms.session(self.sid).delay = delay
+        self.trainee = launch(page, base_url, self.package, version, sid=self.sid, **self.options)
+        self.strict = strict
+        self.mismatches: list[str] = []  # when not strict: relaunches that were not as left
         self.closes: list[str] = []
+        self.lost: list[str] = []  # elements the LMS accepted but its server lacked at a leave
         self.best = (0, -1.0)
 
     @property
@@ -58,20 +86,33 @@ class Walk:
         before = self.frame.evaluate("DFC.app.state")
         screen = self.trainee.current()
         cmi = close(self.page)
+        self.lost += [f"{moment}: {element}" for element in lost_at_leave(self.page)]
         rank, score = progress(cmi, self.version)
-        assert (rank, score) >= self.best, f"{moment}: the LMS went back from {self.best}"
-        assert rank >= self.best[0] and (score >= self.best[1] or rank > self.best[0])
-        self.best = (rank, score)
+        went_back = not (rank >= self.best[0] and (score >= self.best[1] or rank > self.best[0]))
+        was = self.best
+        self.best = max(self.best, (rank, score))
         self.trainee = launch(
-            self.page, self.base_url, self.package, self.version, cmi=cmi, sid=self.sid
-        )
+            self.page, self.base_url, self.package, self.version, cmi=cmi, sid=self.sid,
+            **self.options,
+        )  # fmt: skip
         self.frame.wait_for_function("() => DFC.app && DFC.app.nav.current >= 0")
         self.trainee.ready()
         after = self.frame.evaluate("DFC.app.state")
-        assert self.trainee.current() == screen, moment
-        assert after["quizzes"] == before["quizzes"], moment
-        assert after["seen"] == before["seen"] and after["role"] == before["role"], moment
-        assert after["diag"] == before["diag"], moment
+        problems = [f"the LMS went back from {was}"] if went_back else []
+        problems += [
+            what
+            for what, same in (
+                ("screen", self.trainee.current() == screen),
+                ("answers", after["quizzes"] == before["quizzes"]),
+                ("screens seen", after["seen"] == before["seen"]),
+                ("role", after["role"] == before["role"]),
+                ("self-assessment", after["diag"] == before["diag"]),
+            )
+            if not same
+        ]
+        if self.strict:
+            assert problems == [], moment
+        self.mismatches += [f"{moment}: {p}" for p in problems]
         self.closes.append(moment)
 
     def answer_quiz(self, right: bool, kind: str) -> None:
@@ -114,13 +155,16 @@ def graded(cmi: dict[str, Any]) -> list[dict[str, Any]]:
     return [i for _n, i in items]
 
 
+@pytest.mark.parametrize("profile", list(PROFILES))
 @pytest.mark.parametrize("version", list(VERSIONS))
-def test_close_anywhere_and_relaunch_from_what_the_lms_stored(page, base_url, version):
-    walk = Walk(page, base_url, version, random.Random(SEED))
+def test_close_anywhere_and_relaunch_from_what_the_lms_stored(page, base_url, version, profile):
+    walk = Walk(page, base_url, version, random.Random(SEED), profile)
     walk.run()
     final = walk.frame.evaluate("DFC.app.state.quizzes.final")
     questions = walk.trainee.data()["questions"]
     cmi = close(page)
+    walk.lost += lost_at_leave(page)
+    assert walk.lost == []
     assert len(walk.closes) >= MIN_CLOSES, walk.closes
     assert {m.split(":")[-1].strip() for m in walk.closes} >= {
         "between answers",

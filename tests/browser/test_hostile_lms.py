@@ -6,12 +6,17 @@ and checks that the course raised no exception and logged no console error.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from lms_server import LmsServer
-from trainee import NEW_ATTEMPT, Trainee, calls, close, launch
+from trainee import NEW_ATTEMPT, Trainee, calls, close, launch, lost_at_leave
 
 PACKAGES = {"1.2": "minimal-scorm12", "2004": "minimal-scorm2004"}
 VERSIONS = ["1.2", "2004"]
+# LMSs that store each value by a request of its own (see tests/browser/lms.js).
+PER_VALUE = {"persist": "parallel", "endsFirst": True}  # and the LMS commits and ends first
+QUEUED = {"persist": "queue", "blankStatus": True}
 
 
 def passed(cmi: dict, version: str) -> bool:
@@ -203,4 +208,56 @@ def test_suspend_data_cut_short_by_the_lms_is_detected_and_kept_within(page, bas
     )
     third.frame.wait_for_function("() => DFC.app && DFC.app.nav.current >= 0")
     assert third.frame.evaluate("DFC.app.stale") is False  # what it saved within the cap reads
+    no_course_errors(page)
+
+
+def leave_and_come_back(page, base_url, version, trainee, cmi, **profile):  # type: ignore[no-untyped-def]
+    """Relaunch from what the server stored; the course is where it was left, as it was."""
+    again = launch(page, base_url, PACKAGES[version], version, cmi=cmi, sid=trainee.sid, **profile)
+    again.frame.wait_for_function("() => DFC.app && DFC.app.nav.current >= 0")
+    again.ready()
+    return again
+
+
+def location(cmi: dict, version: str) -> str:
+    return cmi["core"]["lesson_location"] if version == "1.2" else cmi["location"]
+
+
+@pytest.mark.parametrize("profile", ["parallel", "queue", "slow"])
+@pytest.mark.parametrize("version", VERSIONS)
+def test_an_lms_that_stores_value_by_value_or_slowly_loses_nothing_at_leaving(
+    page, base_url, version, profile
+):
+    """Per-value requests in parallel (the last to finish wins) with the LMS committing and
+    ending first; requests queued one at a time; a server taking 300 ms over each request.
+    Each time the trainee leaves mid-quiz, then again after passing."""
+    options = {"parallel": PER_VALUE, "queue": QUEUED, "slow": {}}[profile]
+    sid = f"{profile}-{version}-{uuid.uuid4().hex[:8]}"
+    if profile == "parallel":
+        page.lms.session(sid).delay = 0.03  # each request takes up to 30 ms, in any order
+    if profile == "slow":
+        page.lms.session(sid).slow = 0.3
+    trainee = launch(page, base_url, PACKAGES[version], version, sid=sid, **options)
+    trainee.start("rep")
+    trainee.next()
+    trainee.open("final-assessment")
+    questions = trainee.visible_questions()
+    for qid in questions[: len(questions) // 2 + 1]:
+        trainee.answer(qid)
+    before = trainee.frame.evaluate("DFC.app.state")
+    cmi = close(page)
+    if options:
+        assert lost_at_leave(page) == []
+    assert location(cmi, version) == "final-assessment"
+    again = leave_and_come_back(page, base_url, version, trainee, cmi, **options)
+    assert again.current() == "final-assessment"
+    assert again.frame.evaluate("DFC.app.state") == before
+    for qid in questions:
+        again.answer(qid)
+    again.submit()
+    cmi = close(page)
+    if options:
+        assert lost_at_leave(page) == []
+    assert passed(cmi, version)
+    assert (cmi["core"]["exit"] if version == "1.2" else cmi["exit"]) in ("", "normal")
     no_course_errors(page)

@@ -307,15 +307,17 @@ SESSION = """
 """
 
 
-def test_a_value_is_sent_once_and_commit_only_follows_a_change(runtime):
+def test_a_value_is_sent_when_it_changes_and_commit_only_follows_a_change(runtime):
     out = runtime.evaluate(
         SESSION,
-        "lms.init(); lms.set('a', 1); lms.set('a', 2); lms.set('b', 'x'); lms.flush(true);"
-        " lms.set('a', 2); lms.flush(true); lms.set('b', 'y'); lms.flush(true); lms.finish();"
-        " lms.set('c', 1); lms.flush(true); return lms.finish();",
+        "lms.init(); lms.set('a', 1); lms.set('a', 2); lms.set('a', 2); lms.set('b', 'x');"
+        " lms.commit(); lms.commit(); lms.set('b', 'y'); lms.commit(); lms.finish();"
+        " lms.set('c', 1); lms.commit(); return lms.finish();",
     )
+    # Each change is sent at once; a value the LMS holds is not sent again.
     assert out["calls"] == [
         ["Initialize", ""],
+        ["SetValue", "a", "1"],
         ["SetValue", "a", "2"],
         ["SetValue", "b", "x"],
         ["Commit", ""],
@@ -339,7 +341,7 @@ def test_a_value_is_sent_once_and_commit_only_follows_a_change(runtime):
 def test_a_broken_api_is_a_warning_never_an_exception(runtime, breakage):
     out = runtime.evaluate(
         SESSION,
-        breakage + " lms.init(); lms.set('k', 'v'); const ok = lms.flush(true);"
+        breakage + " lms.init(); const ok = lms.set('k', 'v') && lms.commit();"
         " return [ok, lms.lastError(), lms.get('k'), lms.finish()];",
     )
     ok, last_error, value, finished = out["result"]

@@ -220,6 +220,7 @@ def launch(
     the same attempt. `options` are the test LMS's settings and profiles (tests/browser/lms.js).
     """
     server = page.lms
+    page.dfc_persist = bool(options.get("persist"))
     page.dfc_sid = sid or uuid.uuid4().hex[:12]
     page.dfc_launch = server.new_launch(page.dfc_sid)
     page.goto(f"{base_url}/lms.html")
@@ -241,6 +242,14 @@ def close(page: Any, terminates: bool = True) -> dict[str, Any]:
     """
     server, sid, launch_no = page.lms, page.dfc_sid, page.dfc_launch
     page.goto("about:blank")
+    if getattr(page, "dfc_persist", False):
+        # A per-value LMS: its whole log, then every request it logged as sent, finished.
+        server.wait(sid, lambda s: any(n == launch_no and e["kind"] == "gone" for n, e in s.log))
+        server.wait(
+            sid,
+            lambda s: server.requests_sent(sid, launch_no) <= server.requests_done(sid, launch_no),
+        )
+        return nest(server.stored_values(sid))
     if terminates:
         server.wait(sid, lambda s: launch_no in s.terminated)
     # The test LMS's call log arrives by beacon as its page goes.
@@ -271,3 +280,55 @@ def stored(page: Any) -> dict[str, Any]:
 
 # A quiz form set up for an attempt not yet submitted: what "Try again" leads to.
 NEW_ATTEMPT = "#dfc-screen form[data-dfc-ready]:not([data-dfc-done])"
+
+
+def nest(values: dict[str, str]) -> dict[str, Any]:
+    """Stored elements as the nested CMI scorm-again loads: cmi.core.exit -> {"core": {"exit"}}."""
+    out: dict[str, Any] = {}
+    # A record's id and type first: an LMS checks a response against the type.
+    first = sorted(values, key=lambda k: k.rsplit(".", 1)[-1] not in ("id", "type"))
+    for key in first:
+        value = values[key]
+        *path, last = key.split(".")[1:]
+        node = out
+        for part in path:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return out
+
+
+def lost_at_leave(page: Any) -> list[str]:
+    """Elements whose latest value the LMS accepted in the page's latest launch but its
+    server does not hold: what leaving lost."""
+    accepted: dict[str, str] = {}
+    for c in calls(page):
+        if c["name"].endswith("SetValue") and c["result"] == "true":
+            accepted[c["key"]] = c["value"]
+    if getattr(page, "dfc_persist", False):
+        held = page.lms.stored_values(page.dfc_sid)
+    else:
+        held = flat(page.lms.stored(page.dfc_sid), "cmi")
+    return sorted(k for k, v in accepted.items() if not same_value(held.get(k), v))
+
+
+TIMESPAN = re.compile(r"(\d{2,4}):(\d{2}):(\d{2}(?:\.\d{1,2})?)")
+
+
+def same_value(held: str | None, sent: str) -> bool:
+    """The value sent, as the LMS holds it: scorm-again writes 1.2 timespans with two-digit
+    hours (0000:00:01.26 is held as 00:00:01.26)."""
+    if held == sent or held is None:
+        return held == sent
+    a, b = TIMESPAN.fullmatch(held), TIMESPAN.fullmatch(sent)
+    seconds = [3600 * int(m[1]) + 60 * int(m[2]) + float(m[3]) for m in (a, b) if m]
+    return len(seconds) == 2 and seconds[0] == seconds[1]
+
+
+def flat(node: Any, prefix: str) -> dict[str, str]:
+    """Nested CMI as dotted elements with their values as text."""
+    if not isinstance(node, dict):
+        return {prefix: str(node)}
+    out: dict[str, str] = {}
+    for key, value in node.items():
+        out.update(flat(value, f"{prefix}.{key}"))
+    return out
