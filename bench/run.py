@@ -583,6 +583,11 @@ def main(argv: list[str] | None = None) -> int:
         help="measure only this part (its keys alone are written)",
     )
     parser.add_argument(
+        "--no-walk",
+        action="store_true",
+        help="with --only lms: requests per course only, without the close-anywhere walks",
+    )
+    parser.add_argument(
         "--before",
         metavar="COMMIT",
         help="with --only lms: also measure the course built from this commit, in the same run",
@@ -658,7 +663,7 @@ def lms_only(builder: Builder, results: Results, args: argparse.Namespace, tmp: 
             archive_file.extractall(site / f"pkg-{label}")
         packages[label] = f"pkg-{label}"
     _step(f"LMS profiles: {', '.join(packages)}")
-    figures = compare(site, packages)
+    figures = compare(site, packages, walk=not args.no_walk)
     for key, value in figures["after"].items():
         if key in KEYS:
             results.values[key] = value

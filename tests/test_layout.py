@@ -1,4 +1,5 @@
-"""The shape of builder/: no import cycle between its modules, and no module over 400 lines.
+"""The shape of builder/: no import cycle between its modules, and no module (Python, or the
+runtime's JavaScript) over 400 lines.
 
 Imports are read from each module's syntax tree, so an import inside a function (the lazy
 imports that keep a no-op build quick) counts as much as one at the top.
@@ -77,10 +78,10 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-def long_modules(root: Path = BUILDER) -> list[str]:
+def long_modules(root: Path = BUILDER, pattern: str = "*.py") -> list[str]:
     return [
         f"{path.relative_to(root.parent)}: {count} lines"
-        for path in sorted(root.rglob("*.py"))
+        for path in sorted(root.rglob(pattern))
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     ]
 
@@ -92,6 +93,10 @@ def test_no_import_cycle_in_builder():
 
 def test_no_builder_module_over_400_lines():
     assert long_modules() == []
+
+
+def test_no_runtime_script_over_400_lines():
+    assert long_modules(BUILDER / "runtime", "*.js") == []
 
 
 def test_each_stage_is_a_subpackage_with_a_docstring():
@@ -159,3 +164,8 @@ def test_no_cycle_is_found_in_a_chain(tmp_path):
 def test_a_long_module_is_found(tmp_path):
     root = _tree(tmp_path, {"__init__.py": "", "big.py": "x = 1\n" * 401, "ok.py": "x = 1\n" * 400})
     assert long_modules(root) == ["builder/big.py: 401 lines"]
+
+
+def test_a_long_script_is_found(tmp_path):
+    root = _tree(tmp_path, {"__init__.py": "", "big.js": "x;\n" * 401, "ok.js": "x;\n" * 400})
+    assert long_modules(root, "*.js") == ["builder/big.js: 401 lines"]

@@ -158,7 +158,9 @@
   };
 
   App.prototype.quizFinished = function (key, percent, graded) {
+    /* Progress, then the answers, then what they lead to (cmi5 statements keep that order). */
     this.writeState();
+    this.writeRecords();
     if (this.data.quizzes[key]) this.updateModule(key);
     this.updateStatus();
     this.save(true);

@@ -104,6 +104,8 @@
     }
     window.addEventListener('beforeunload', function () { leaving = true; if (inflight) mayLeave = 0; });
     return {
+      /* Nothing queued or on its way: what the trainee did so far has left the page. */
+      idle: function () { return !inflight && !queue.length; },
       value: function (key, value) {
         if (mode === 'parallel') post([[key, value]]);
         else { queue.push([key, value]); pump(); }
@@ -182,6 +184,7 @@
       });
     }
     window.lmsApi = api;
+    window.lmsIdle = function () { return !store || store.idle(); };
     var attach = function () {
       if (options.oneObject12) { window.API = api; window.API_1484_11 = api; } else if (version === '1.2') window.API = api; else window.API_1484_11 = api;
     };

@@ -220,7 +220,7 @@ def launch(
     the same attempt. `options` are the test LMS's settings and profiles (tests/browser/lms.js).
     """
     server = page.lms
-    page.dfc_persist = bool(options.get("persist"))
+    page.dfc_persist = options.get("persist", "")
     page.dfc_sid = sid or uuid.uuid4().hex[:12]
     page.dfc_launch = server.new_launch(page.dfc_sid)
     page.goto(f"{base_url}/lms.html")
@@ -241,7 +241,17 @@ def close(page: Any, terminates: bool = True) -> dict[str, Any]:
     The LMS page goes too, so everything read here reached the server over HTTP.
     """
     server, sid, launch_no = page.lms, page.dfc_sid, page.dfc_launch
-    page.goto("about:blank")
+    if getattr(page, "dfc_persist", ""):
+        # The trainee leaves once the requests of their earlier clicks have left, as a person
+        # does: what is tested is what the course sends as the page goes, and the LMS's own
+        # ending first, not the LMS's backlog at that instant.
+        # Leave in the same task that finds it idle, so no timer of the course's runs between.
+        page.wait_for_function(
+            "() => !window.lmsIdle || (window.lmsIdle() && !!(location.href = 'about:blank'))"
+        )
+        page.wait_for_url("about:blank")
+    else:
+        page.goto("about:blank")
     if getattr(page, "dfc_persist", False):
         # A per-value LMS: its whole log, then every request it logged as sent, finished.
         server.wait(sid, lambda s: any(n == launch_no and e["kind"] == "gone" for n, e in s.log))
