@@ -88,11 +88,13 @@ def _assemble(
     outline: Outline, renderer: Renderer, screens: dict[str, bytes], name: str
 ) -> dict[str, dict[str, bytes]]:
     from builder.render.pages import runtime_files
+    from builder.render.statement import STATEMENT_FILE, render_statement
     from builder.targets import get_target
 
     target = get_target(name)
     files = {**screens, **runtime_files(target, outline.model), **target.extra_files(outline)}
     files["index.html"] = renderer.render_shell(target)
+    files[STATEMENT_FILE] = render_statement(outline.model, renderer.env)
     stamp = outline.model.release
     if stamp is not None:
         from builder.release.package_info import RELEASE_FILE, release_json
@@ -194,6 +196,13 @@ def build(
             report.handbooks.append(written)
         else:
             report.handbook = written
+    # The accessibility statement beside the packages, for the people who publish it.
+    from builder.render.pages import make_environment
+    from builder.render.statement import render_statement
+
+    statement = render_statement(model, make_environment(_template_folder()))
+    dest = out / f"{model.course.id}-{model.course.version}-accessibility.html"
+    report.statement = Written(dest, write_file(statement, dest))
     if not release:
         cache.record(root, out, key, options, report)
     report.seconds = time.perf_counter() - started

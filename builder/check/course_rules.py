@@ -18,6 +18,7 @@ from builder.check.locations import COURSE_FILE, field_line, where_first
 from builder.check.page_links import check_references
 from builder.check.question_rules import check_quizzes
 from builder.check.reading_budget import check_reading_time
+from builder.check.statement_rules import check_statement_fields
 from builder.load.loader import Loaded
 from builder.model.course import CourseModel, Module
 from builder.model.problems import Location, Problems
@@ -62,6 +63,7 @@ def check_course(
         return None
     _check_final_assessment(loaded, problems)
     check_theme_contrast(loaded, problems)
+    check_statement_fields(loaded, problems)
     _check_self_assessment(loaded, problems)
     check_languages(loaded, problems)
     if "cmi5" in (formats or loaded.course.packages):

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field
 
+from builder.model.accessibility import Accessibility
 from builder.model.approval import Approval, ReleaseStamp
 from builder.model.audience import Framing, Role, RoleQuestion, Roles
 from builder.model.fields import ID_PATTERN, Id, Percent, Strict, TargetName, Text
@@ -92,6 +93,9 @@ class Course(Strict):
         None, description="who must sign a version off before a release build"
     )
     guidance: list[GuidanceSection] = guidance_field()
+    accessibility: Accessibility | None = Field(
+        None, description="the parts of the accessibility statement only people can give"
+    )
     theme: Theme = Field(
         Theme(), description="the organisation's look: name, colours, logo and font"
     )

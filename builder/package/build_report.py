@@ -22,6 +22,7 @@ class BuildReport:
     packages: list[Written] = field(default_factory=list)
     handbook: Written | None = None
     handbooks: list[Written] = field(default_factory=list)  # one per other language
+    statement: Written | None = None  # the accessibility statement beside the packages
     up_to_date: bool = False  # nothing changed since the last build into the same folder
     modules: int = 0
     pages: int = 0

@@ -422,7 +422,7 @@ CASES: dict[str, Case] = {
     "unknown: a field nothing is like": Case(
         {COURSE: Edit("audience:", "colour: red\naudience:")},
         [
-            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, languages, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval, guidance, theme, roles, role_question, framing)",
+            "course/course.yaml:7: error: colour: is not a known field (allowed: id, title, version, language, languages, description, audience, modules, final_assessment, self_assessment, iri, packages, lint, approval, guidance, accessibility, theme, roles, role_question, framing)",
         ],
     ),
     "answer length: an ordering answer too long for SCORM 1.2": Case(
@@ -1175,6 +1175,14 @@ CASES: dict[str, Case] = {
         },
         [
             "modules/drills/module.md:4: error: a line is missing its colon, or a quote opened above is not closed",
+        ],
+    ),
+    "accessibility: a statement begun but not finished": Case(
+        {COURSE: Edit("packages:", "accessibility:\n  contact: learning@example.org\npackages:")},
+        [
+            "course/course.yaml:16: warning: accessibility.compliance is missing: the accessibility statement says so plainly until it is filled in",
+            "course/course.yaml:16: warning: accessibility.enforcement is missing: the accessibility statement says so plainly until it is filled in",
+            "course/course.yaml:16: warning: accessibility.last_tested is missing: the accessibility statement says so plainly until it is filled in",
         ],
     ),
 }

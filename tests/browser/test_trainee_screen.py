@@ -151,3 +151,21 @@ def test_a_failed_final_says_attempts_left_and_a_pass_finishes_the_course(page, 
         " const q = document.querySelector('#dfc-screen .dfc-question');"
         " return !!(r.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_FOLLOWING); }"
     )
+
+
+def test_the_statement_is_linked_from_every_screen_and_passes_axe(page, base_url):
+    from test_accessibility import assert_accessible
+
+    trainee = open_standalone(page, base_url, "bundled")
+    trainee.start("manager")
+    for index in range(len(trainee.data()["screens"])):
+        go(page, index)
+        link = page.locator(".dfc-footer a")
+        assert link.get_attribute("href") == "accessibility.html"
+        assert link.get_attribute("target") == "_blank"
+    page.goto(f"{base_url}/bundled-web/accessibility.html")
+    assert page.inner_text("h1").startswith("Accessibility statement for ")
+    assert_accessible(page, "the accessibility statement")
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert_accessible(page, "the accessibility statement at 320 px")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320

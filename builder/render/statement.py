@@ -1,0 +1,48 @@
+"""The accessibility statement: GOV.UK's model statement, filled from what the build knows
+and from `accessibility:` in course.yaml. Missing fields are said plainly, as a draft."""
+
+from __future__ import annotations
+
+import jinja2
+
+from builder.model.accessibility import COMPLIANCE, Accessibility
+from builder.model.course import CourseModel
+from builder.render.theme_css import shipped_name
+
+STATEMENT_FILE = "accessibility.html"
+CSP = (
+    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "base-uri 'self'; form-action 'none'; object-src 'none'"
+)
+
+
+def statement_facts(model: CourseModel) -> dict[str, object]:
+    fields = model.course.accessibility or Accessibility()
+    missing = [f"accessibility.{name}" for name in fields.missing()]
+    return {
+        "organisation": model.course.theme.organisation,
+        "contact": fields.contact,
+        "enforcement": fields.enforcement,
+        "compliance": COMPLIANCE.get(fields.compliance or ""),
+        "last_tested": fields.last_tested.strftime("%-d %B %Y") if fields.last_tested else None,
+        "limitations": fields.limitations,
+        "missing": missing,
+        "missing_text": (
+            "These fields need a person and are not in course.yaml yet: "
+            + ", ".join(missing)
+            + ". Fill them in before you publish the course."
+        ),
+    }
+
+
+def render_statement(model: CourseModel, env: jinja2.Environment) -> bytes:
+    """accessibility.html, as packages carry it and as dist/ keeps it beside them."""
+    logo = model.course.theme.logo
+    html = env.get_template("accessibility.html").render(
+        course=model.course,
+        csp=CSP,
+        root=None,
+        logo_src=shipped_name(logo.file) if logo else None,
+        s=statement_facts(model),
+    )
+    return html.encode("utf-8")

@@ -1,0 +1,60 @@
+"""The accessibility statement: in every package, beside them in dist/, a draft until filled."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from builder import api
+from tests.helpers import FIXTURES
+
+
+def course_with(tmp_path: Path, extra: str) -> Path:
+    course = tmp_path / "course"
+    shutil.copytree(FIXTURES / "minimal", course)
+    yaml_file = course / "course" / "course.yaml"
+    yaml_file.write_text(yaml_file.read_text() + extra)
+    return course
+
+
+def test_without_fields_the_draft_says_what_is_missing(tmp_path):
+    course = course_with(tmp_path, "")
+    report = api.build(course, tmp_path / "dist", ["scorm12"])
+    assert report.warnings == []  # a course that has not begun its statement is not nagged
+    draft = (tmp_path / "dist" / "fire-safety-1.0.0-accessibility.html").read_text()
+    assert "<strong>This statement is a draft.</strong>" in draft
+    assert (
+        "not in course.yaml yet: accessibility.contact, accessibility.last_tested, "
+        "accessibility.compliance, accessibility.enforcement." in draft
+    )
+    assert "[not given yet: add accessibility.contact to course.yaml]" in draft
+    assert "Web Content Accessibility Guidelines version 2.2</a> AA standard" in draft
+    with zipfile.ZipFile(report.packages[0].path) as archive:
+        assert archive.read("accessibility.html").decode() == draft
+        for name in archive.namelist():
+            if name.endswith(".html") and name != "accessibility.html":
+                page = archive.read(name).decode()
+                assert '<a href="accessibility.html" target="_blank"' in page, name
+
+
+def test_filled_fields_make_a_statement_and_half_filled_ones_warn(tmp_path):
+    course = course_with(
+        tmp_path,
+        "accessibility:\n  contact: learning@northshire.example\n  last_tested: 2026-11-30\n"
+        "  compliance: partial\n  limitations:\n    - The diagram on page 2 has no long description.\n"
+        "theme:\n  organisation: Northshire Council\n",
+    )
+    report = api.build(course, tmp_path / "dist", ["scorm12"])
+    assert [p.format() for p in report.warnings] == [
+        "course/course.yaml:17: warning: accessibility.enforcement is missing: the "
+        "accessibility statement says so plainly until it is filled in"
+    ]
+    text = (tmp_path / "dist" / "fire-safety-1.0.0-accessibility.html").read_text()
+    assert "contact: learning@northshire.example." in text
+    assert "last tested by a person on 30 November 2026" in text
+    assert "This course is partially compliant with the" in text
+    assert "<li>The diagram on page 2 has no long description.</li>" in text
+    assert "version 1.0.0, provided by Northshire Council" in text
+    assert "accessibility.enforcement. Fill them in" in text
+    assert "[not given yet: add accessibility.contact" not in text
