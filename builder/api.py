@@ -94,7 +94,7 @@ def _assemble(
     target = get_target(name)
     files = {**screens, **runtime_files(target, outline.model), **target.extra_files(outline)}
     files["index.html"] = renderer.render_shell(target)
-    files[STATEMENT_FILE] = render_statement(outline.model, renderer.env)
+    files[STATEMENT_FILE] = render_statement(outline.model, renderer.env, renderer.page_csp())
     stamp = outline.model.release
     if stamp is not None:
         from builder.release.package_info import RELEASE_FILE, release_json

@@ -8,6 +8,7 @@ import zipfile
 
 MINIMAL = ("fire-safety-1.0.0-scorm12.zip", "fire-safety-1.0.0-scorm2004.zip")
 HANDBOOK = "fire-safety-1.0.0-handbook.html"
+STATEMENT = "fire-safety-1.0.0-accessibility.html"
 WROTE = re.compile(r"^(?P<path>\S+)\s+(?P<kb>[\d,]+) KB$")
 SUMMARY = re.compile(
     r"^built (\d+) packages? and the handbook from (\d+) modules?, (\d+) pages? and "
@@ -32,7 +33,7 @@ def test_build_reports_packages_sizes_and_summary(course_copy, cli):
     assert found, summary
     assert found.groups()[:4] == ("2", "1", "2", "5")
     assert 0 < float(found[5]) < 30
-    assert sorted(p.name for p in (root / "dist").iterdir()) == sorted((*MINIMAL, HANDBOOK))
+    assert sorted(p.name for p in (root / "dist").iterdir()) == sorted((*MINIMAL, HANDBOOK, STATEMENT))
     assert "\x1b[" not in result.output  # no colours when the output is not a terminal
 
 
@@ -46,7 +47,7 @@ def test_build_one_format(course_copy, cli):
     root = course_copy("minimal")
     result = cli("build", "--course", str(root), "--format", "scorm12")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (root / "dist").iterdir()) == sorted([MINIMAL[0], HANDBOOK])
+    assert sorted(p.name for p in (root / "dist").iterdir()) == sorted([MINIMAL[0], HANDBOOK, STATEMENT])
     assert result.stdout.splitlines()[-1].startswith(
         "built 1 package and the handbook from 1 module, 2 pages and 5 questions in "
     )

@@ -235,6 +235,10 @@ class Renderer:
                 groups.append({"title": screen.title, "screens": [screen]})
         return groups
 
+    def page_csp(self) -> str:
+        """The content security policy of every page but the shell."""
+        return CSP.format(connect="'self'")
+
     def _render_screen(self, screen: Screen) -> str:
         common = {
             "course": self.course,

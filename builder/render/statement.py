@@ -10,9 +10,10 @@ from builder.model.course import CourseModel
 from builder.render.theme_css import shipped_name
 
 STATEMENT_FILE = "accessibility.html"
-CSP = (
-    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
-    "base-uri 'self'; form-action 'none'; object-src 'none'"
+# Beside the packages in dist/, the statement runs nothing and fetches only its stylesheet.
+STANDALONE_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; "
+    "form-action 'none'"
 )
 
 
@@ -35,12 +36,14 @@ def statement_facts(model: CourseModel) -> dict[str, object]:
     }
 
 
-def render_statement(model: CourseModel, env: jinja2.Environment) -> bytes:
-    """accessibility.html, as packages carry it and as dist/ keeps it beside them."""
+def render_statement(
+    model: CourseModel, env: jinja2.Environment, csp: str = STANDALONE_CSP
+) -> bytes:
+    """accessibility.html, as dist/ keeps it beside the packages, or with a package's `csp`."""
     logo = model.course.theme.logo
     html = env.get_template("accessibility.html").render(
         course=model.course,
-        csp=CSP,
+        csp=csp,
         root=None,
         logo_src=shipped_name(logo.file) if logo else None,
         s=statement_facts(model),
