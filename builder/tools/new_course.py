@@ -91,6 +91,13 @@ packages: [scorm12, scorm2004]
 #   organisation: Anytown Council
 #   colours:
 #     brand: "#1d4f91"
+# The parts of the accessibility statement only people can give (the build drafts the rest,
+# and says plainly what is missing). For example:
+# accessibility:
+#   contact: learning@anytown.example
+#   last_tested: 2026-11-30
+#   compliance: partial          # full, partial or not
+#   enforcement: The Equality and Human Rights Commission is responsible for enforcing ...
 # Settings of the checks on how questions are written.
 lint:
   # How alike two questions in different banks may be before they are reported.
