@@ -34,7 +34,8 @@ def choice_question(draw: Any, qid: str, kind: str, wide: bool = False) -> dict[
     """single or multiple: `wide` gives the 26 options the model allows, with short ids."""
     count = 26 if wide else draw(st.integers(2, 12))
     ids = _ids(draw, count, SHORT_IDS if wide else LONG_IDS)
-    size = 1 if kind == "single" else draw(st.integers(1, count))
+    # A multiple-response question has two or more keys (one key is a single-choice question).
+    size = 1 if kind == "single" else draw(st.integers(2, count))
     key = draw(st.lists(st.sampled_from(ids), min_size=size, max_size=size, unique=True))
     picked = draw(st.lists(st.sampled_from(ids), min_size=size, max_size=size, unique=True))
     if kind == "multiple":
