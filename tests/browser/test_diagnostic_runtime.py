@@ -11,9 +11,10 @@ from trainee import close, launch, lms_errors, stored
 
 from builder import api
 from builder.model.course import DONT_KNOW
+from builder.render.pages import RUNTIME, runtime_scripts
 from builder.render.quiz_data import diagnostic_data
+from builder.targets import get_target
 
-RUNTIME = Path(__file__).parents[2] / "builder" / "runtime"
 REPO = Path(__file__).parents[2]
 VERSIONS = {"1.2": "scorm12", "2004": "scorm2004"}
 
@@ -26,16 +27,11 @@ def diagnostic():
 
 @pytest.fixture
 def runtime(page):
+    """The scripts a browser-only package loads, in the package's own order, up to and
+    including the self-assessment's (the page furniture after it is left out)."""
     page.set_content("<!doctype html><title>runtime</title>")
-    for name in (
-        "dfc-core.js",
-        "lms.js",
-        "state.js",
-        "quiz-form.js",
-        "quiz-marking.js",
-        "quiz.js",
-        "self-assessment.js",
-    ):
+    scripts = runtime_scripts(get_target("web"))
+    for name in scripts[: scripts.index("self-assessment.js") + 1]:
         page.add_script_tag(path=str(RUNTIME / name))
     return page
 

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-RUNTIME = Path(__file__).parents[2] / "builder" / "runtime"
+from builder.render.pages import RUNTIME, runtime_scripts
+from builder.targets import get_target
 
 
 @pytest.fixture
 def runtime(page):
+    """The scripts a SCORM 1.2 package loads (both SCORM adapters), in the package's own
+    order, up to and including the scenario's (the page furniture after it is left out)."""
     page.set_content("<!doctype html><title>runtime</title>")
-    for name in (
-        "dfc-core.js",
-        "lms.js",
-        "lms-scorm12.js",
-        "lms-scorm2004.js",
-        "state.js",
-        "quiz-form.js",
-        "quiz-marking.js",
-        "quiz.js",
-        "self-assessment.js",
-        "scenario.js",
-    ):
+    scripts = runtime_scripts(get_target("scorm12"))
+    for name in scripts[: scripts.index("scenario.js") + 1]:
         page.add_script_tag(path=str(RUNTIME / name))
     return page
 
