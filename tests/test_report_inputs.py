@@ -251,7 +251,8 @@ def test_csv_has_one_row_per_question(cli, data, tmp_path):
     assert lines[0] == (
         "id,module,type,objectives,n,facility,point_biserial,upper_lower,first_attempts_n,"
         "first_attempts_facility,all_attempts_n,all_attempts_facility,manager_n,"
-        "manager_facility,rep_n,rep_facility,other_n,other_facility,flags,prompt,options"
+        "manager_facility,rep_n,rep_facility,other_n,other_facility,flags,prompt,options,"
+        "version=1.0.0_n,version=1.0.0_facility"
     )
     assert [line.split(",")[0] for line in lines[1:]] == [f"m0001-q{n:03d}" for n in range(1, 11)]
     assert all(",fewer than 5,fewer than 5," in line for line in lines[1:])  # no "other" role

@@ -74,6 +74,9 @@ class CourseIndex:
     # The course's roles (course.yaml `roles:`): id -> the name of its group, in course order.
     role_names: dict[str, str] = field(default_factory=dict)
     roles_heading: str = "Roles compared"
+    # The version and language an answer is taken to be in when its record does not say.
+    version: str | None = None
+    language: str | None = None
 
     @property
     def roles(self) -> list[str]:
@@ -91,6 +94,8 @@ def index_course(model: Any) -> CourseIndex:
     """The report's view of a loaded course (builder.model.course.CourseModel or alike)."""
     course = model.course
     index = CourseIndex(title=str(course.title), iri=getattr(course, "iri", None) or None)
+    index.version = str(getattr(course, "version", "") or "") or None
+    index.language = str(getattr(course, "language", "") or "") or None
     for role in getattr(course, "roles", None) or []:
         index.role_names[role.id] = str(role.group_name)
     framing = getattr(course, "framing", None)

@@ -13,10 +13,20 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def csv_columns(roles: list[str]) -> list[str]:
-    """The CSV's header: two columns for each of the course's roles, then flags and texts."""
+DIMENSIONS = ("version", "language")
+
+
+def csv_columns(roles: list[str], values: dict[str, list[str]] | None = None) -> list[str]:
+    """The CSV's header: two columns for each of the course's roles, then flags and texts, then
+    two for each version and language met (`version=1.0.0_n`, `language=cy_facility`)."""
     by_role = [f"{r}_{name}" for r in roles for name in ("n", "facility")]
-    return [*CSV_COLUMNS, *by_role, "flags", "prompt", "options"]
+    by_value = [
+        f"{dimension}={value}_{name}"
+        for dimension in DIMENSIONS
+        for value in (values or {}).get(dimension, [])
+        for name in ("n", "facility")
+    ]
+    return [*CSV_COLUMNS, *by_role, "flags", "prompt", "options", *by_value]
 
 
 def as_json(report: dict[str, Any]) -> str:
@@ -28,7 +38,8 @@ def as_csv(report: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     roles = list(report["role_names"])
-    writer.writerow(csv_columns(roles))
+    values = {d: list(report.get(f"learners_by_{d}") or {}) for d in DIMENSIONS}
+    writer.writerow(csv_columns(roles, values))
     for item in report["items"]:
 
         def cell(value: Any) -> Any:
@@ -49,6 +60,10 @@ def as_csv(report: dict[str, Any]) -> str:
         row.append("; ".join(item["flags"]))
         row.append(item.get("prompt", ""))
         row.append("; ".join(f"{o['id']}: {o['text']}" for o in item["options"] or []))
+        for dimension in DIMENSIONS:
+            for value in values[dimension]:
+                group = item[f"by_{dimension}"][value]
+                row += [hidden, hidden] if group is None else [group["n"], group["facility"]]
         writer.writerow(row)
     return out.getvalue()
 

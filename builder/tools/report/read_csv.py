@@ -17,7 +17,7 @@ import csv
 import re
 from pathlib import Path
 
-from .records import Collector, ReportInputError, split_attempt
+from .records import Collector, Dimensions, ReportInputError, split_attempt
 
 NEUTRAL_COLUMNS = (
     "learner",
@@ -97,8 +97,10 @@ def _read_neutral(path: Path, reader, names: list[str], collector: Collector) ->
             f"column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
         )
     at = {c: wanted.index(c) for c in NEUTRAL_COLUMNS}
+    extra = {c: wanted.index(c) for c in ("version", "language") if c in wanted}
     for row in reader:
         where = f"{path}:{reader.line_num}"
+        collector.counted()
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(names):
@@ -120,7 +122,11 @@ def _read_neutral(path: Path, reader, names: list[str], collector: Collector) ->
             )
         success = _result(where, row[at["result"]])
         response = row[at["response"]]
-        collector.add(where, learner, interaction, response or None, success, session, attempt)
+        said = {c: row[n].strip() or None for c, n in extra.items()}
+        dimensions = Dimensions(said.get("version"), said.get("language"))
+        collector.add(
+            where, learner, interaction, response or None, success, session, attempt, dimensions
+        )
 
 
 def _read_moodle(path: Path, reader, names: list[str], collector: Collector) -> None:  # type: ignore[no-untyped-def]
@@ -142,6 +148,7 @@ def _read_moodle(path: Path, reader, names: list[str], collector: Collector) -> 
         )
     for row in reader:
         where = f"{path}:{reader.line_num}"
+        collector.counted()
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(names):

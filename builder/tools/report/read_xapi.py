@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .records import Collector, ReportInputError
+from .course_index import CourseIndex
+from .records import Collector, Dimensions, ReportInputError
 
 ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 XAPI_VERSION = "1.0.3"
 TIMEOUT_S = 60
 
@@ -151,12 +153,21 @@ def _skip_space(text: str, pos: int, _space: re.Pattern[str] = re.compile(r"[ \t
 
 def add_statement(where: str, statement: Any, collector: Collector) -> None:
     """One statement: an `answered` statement for a question of this course becomes an answer;
-    every other statement (initialized, passed, another course's) is passed over."""
+    a `voided` statement takes back the statement it names; every other statement (initialized,
+    passed, another course's) is passed over."""
     if not isinstance(statement, dict):
         raise ReportInputError(f"{where}: not an xAPI statement (a JSON object)")
+    collector.counted()
     verb, target = statement.get("verb"), statement.get("object")
     if not isinstance(verb, dict) or not isinstance(verb.get("id"), str):
         raise ReportInputError(f"{where}: the statement has no verb id")
+    if verb["id"] == VOIDED:
+        if not isinstance(target, dict) or target.get("objectType") != "StatementRef":
+            raise ReportInputError(f"{where}: the voiding statement's object is no StatementRef")
+        if not isinstance(target.get("id"), str):
+            raise ReportInputError(f"{where}: the voiding statement names no statement id")
+        collector.voided(where, target["id"])
+        return
     if verb["id"] != ANSWERED:
         return
     if not isinstance(target, dict) or not isinstance(target.get("id"), str):
@@ -173,8 +184,32 @@ def add_statement(where: str, statement: Any, collector: Collector) -> None:
     if success is not None and not isinstance(success, bool):
         raise ReportInputError(f"{where}: result.success is not true or false")
     learner = actor_key(where, statement.get("actor"))
-    attempt = _attempt(where, statement, collector.index.iri)
-    collector.add(where, learner, question, response, success, 1, attempt)
+    context = statement.get("context")
+    context = context if isinstance(context, dict) else {}
+    extensions = context.get("extensions")
+    extensions = extensions if isinstance(extensions, dict) else {}
+    attempt = _attempt(where, extensions, collector.index.iri)
+    dimensions = Dimensions(
+        _course_version(extensions, collector.index),
+        _text(context.get("language")),
+        _text(statement.get("id")),
+    )
+    collector.add(where, learner, question, response, success, 1, attempt, dimensions)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _course_version(extensions: dict[str, Any], index: CourseIndex) -> str | None:
+    """`<iri>/extensions/course-version`, which release packages send."""
+    iri = index.iri
+    wanted = f"{iri.rstrip('/')}/extensions/course-version" if iri else None
+    for key, value in extensions.items():
+        if key == wanted or (wanted is None and key.endswith("/extensions/course-version")):
+            if isinstance(value, str) and value:
+                return value
+    return None
 
 
 def _question_id(object_id: str, collector: Collector) -> str | None:
@@ -203,11 +238,7 @@ def actor_key(where: str, actor: Any) -> str:
     )
 
 
-def _attempt(where: str, statement: dict[str, Any], iri: str | None) -> int:
-    context = statement.get("context") or {}
-    extensions = context.get("extensions") if isinstance(context, dict) else None
-    if not isinstance(extensions, dict):
-        return 1
+def _attempt(where: str, extensions: dict[str, Any], iri: str | None) -> int:
     wanted = f"{iri.rstrip('/')}/extensions/attempt" if iri else None
     for key, value in extensions.items():
         if key == wanted or (wanted is None and key.endswith("/extensions/attempt")):
@@ -253,6 +284,7 @@ def read_lrs(
     `filters` (xAPI `activity`, `related_activities`, `verb`, `since`, `until`) go in the first
     request's query, so that the LRS does the filtering; its `more` links carry them on."""
     url, in_url = statements_url(endpoint)
+    source = _shown(url)
     if filters:
         parts = urllib.parse.urlsplit(url)
         query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
@@ -270,6 +302,7 @@ def read_lrs(
             raise ReportInputError(f"{where}: the LRS answer has no statements list")
         for number, statement in enumerate(body["statements"], 1):
             add_statement(f"{where}, record {number}", statement, collector)
+        collector.page_read(source, body["statements"])
         more = body.get("more") or ""
         if not isinstance(more, str):
             raise ReportInputError(f"{where}: the more link is not a string")

@@ -7,7 +7,9 @@ course (an unknown id is an error, never a guess) and keeps learner ids only as 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from builder.model.problems import TrainerError
 
@@ -35,6 +37,16 @@ def split_attempt(interaction_id: str) -> tuple[str, int]:
     return (found.group(1), int(found.group(2))) if found else (interaction_id, 1)
 
 
+@dataclass(frozen=True)
+class Dimensions:
+    """What an answer says beside the answer: the course version and language it was given in,
+    and the statement id (xAPI) that the store uses to tell duplicates apart."""
+
+    version: str | None = None
+    language: str | None = None
+    statement_id: str | None = None
+
+
 @dataclass
 class Collector:
     """Answers in columns (cheap at 100,000 statements), plus each learner's role and zone."""
@@ -48,7 +60,12 @@ class Collector:
     success: list[bool | None] = field(default_factory=list)
     roles: dict[int, tuple[int, str]] = field(default_factory=dict)  # learner -> (order, role)
     zones: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # Dimensions beside role: each learner's latest course version and language, when known.
+    versions: dict[int, str] = field(default_factory=dict)
+    languages: dict[int, str] = field(default_factory=dict)
     skipped_other_course: int = 0
+    read: int = 0  # statements or rows read, for the progress line
+    progress: Callable[[int], None] | None = None
 
     def learner_number(self, key: str) -> int:
         number = self.learners.get(key)
@@ -65,17 +82,40 @@ class Collector:
         success: bool | None,
         session: int = 1,
         attempt: int = 1,
+        dimensions: Dimensions | None = None,
     ) -> None:
         """One answer; `where` names the file and line or record for error messages."""
+        self.check(where, interaction, response)
         learner = self.learner_number(learner_key)
+        if dimensions is not None and dimensions.version:
+            self.versions[learner] = dimensions.version
+        elif learner not in self.versions and self.index.version:
+            self.versions[learner] = self.index.version  # the course index's, when not said
+        if dimensions is not None and dimensions.language:
+            self.languages[learner] = dimensions.language
         order = len(self.interaction) + len(self.roles) + len(self.zones)
+        if interaction == "role":
+            role = (response or "").strip()
+            self.roles[learner] = max(self.roles.get(learner, (-1, "")), (order, role))
+            return
+        if interaction == "self-assessment" and self.index.self_assessment is not None:
+            zone = (response or "").strip()
+            self.zones[learner] = max(self.zones.get(learner, (-1, "")), (order, zone))
+            return
+        self.learner.append(learner)
+        self.interaction.append(interaction)
+        self.rank.append(session * 10_000 + attempt)
+        self.response.append(response)
+        self.success.append(success)
+
+    def check(self, where: str, interaction: str, response: str | None) -> None:
+        """An unknown role, zone or question id is an error, never a guess."""
         if interaction == "role":
             role = (response or "").strip()
             roles = self.index.roles
             if role not in roles:
                 known = f"one of {', '.join(roles)}" if roles else "possible: the course has no roles"
                 raise ReportInputError(f'{where}: the role "{role}" is not {known}')
-            self.roles[learner] = max(self.roles.get(learner, (-1, "")), (order, role))
             return
         if interaction == "self-assessment" and self.index.self_assessment is not None:
             zone = (response or "").strip()
@@ -85,18 +125,25 @@ class Collector:
                     f'{where}: unknown self-assessment zone "{zone}": the course has '
                     f"{', '.join(known)}"
                 )
-            self.zones[learner] = max(self.zones.get(learner, (-1, "")), (order, zone))
             return
         if not self.index.known(interaction):
             raise ReportInputError(
                 f'{where}: unknown question id "{interaction}": no question, scenario '
                 "decision or self-assessment statement of the course has this id"
             )
-        self.learner.append(learner)
-        self.interaction.append(interaction)
-        self.rank.append(session * 10_000 + attempt)
-        self.response.append(response)
-        self.success.append(success)
+
+    def counted(self) -> None:
+        """One more statement or row read: the progress line hears of every 4,096th."""
+        self.read += 1
+        if self.progress is not None and not self.read & 4095:
+            self.progress(self.read)
+
+    def voided(self, where: str, statement_id: str) -> None:
+        """A voiding statement: an LRS never returns the statements it voided, so a whole read
+        has nothing to take back; the store (store.py) takes back what it read before."""
+
+    def page_read(self, source: str, statements: list[Any]) -> None:
+        """An LRS page has been read: the store keeps it, and where to go on from."""
 
     def role_of(self, learner: int) -> str | None:
         found = self.roles.get(learner)

@@ -23,6 +23,10 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
     per_role = {
         role: item_figures(table, items, mask, min_group) for role, mask in role_masks.items()
     }
+    dimensions = {
+        name: _dimension(table, items, overall, values, min_group)
+        for name, values in (("version", collector.versions), ("language", collector.languages))
+    }
     answered_items = {c for c in table.codes if c in index.items}
     report_items = []
     for n, item in enumerate(items):
@@ -44,6 +48,13 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
                 role: {"n": f["n"], "facility": _round(f["facility"])} if f else None
                 for role, f in ((r, per_role[r][n]) for r in index.roles)
             },
+            **{
+                f"by_{name}": {
+                    value: {"n": f[n]["n"], "facility": _round(f[n]["facility"])} if f[n] else None
+                    for value, f in figures_by.items()
+                }
+                for name, (_, figures_by) in dimensions.items()
+            },
             "objectives": item.objectives,
             "attempts": _attempts(figures),
             "options": _options(figures, item),
@@ -60,6 +71,10 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
         "answers": len(collector) if learners >= min_group else None,
         "learners_by_role": {r: _count(c, min_group) for r, c in role_counts.items()},
         "learners_without_role": _count(int((table.role < 0).sum()), min_group),
+        **{
+            f"learners_by_{name}": {v: _count(int(m.sum()), min_group) for v, m in masks.items()}
+            for name, (masks, _) in dimensions.items()
+        },
         "items": report_items,
         "objectives": _objectives(table, index, everyone, role_masks, min_group),
         "roles": {
@@ -71,6 +86,24 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
         "scenarios": _scenarios(table, index, role_masks, min_group),
         "self_assessment": _self_assessment(collector, table, index, role_masks, min_group),
     }
+
+
+def _dimension(table: Table, items: list[Item], overall: list, values: dict[int, str],
+               min_group: int) -> tuple[dict[str, Any], dict[str, list]]:  # fmt: skip
+    """A dimension beside role (version, language): each value's learners as a mask, and the
+    item figures over them; a value every learner shares has the figures of everyone."""
+    np = table.np
+    names = sorted(set(values.values()))
+    position = {name: n for n, name in enumerate(names)}
+    codes = np.full(table.learners, -1, dtype=np.int32)
+    for learner, value in values.items():
+        codes[learner] = position[value]
+    masks = {name: codes == n for n, name in enumerate(names)}
+    figures = {
+        name: overall if mask.all() else item_figures(table, items, mask, min_group)
+        for name, mask in masks.items()
+    }
+    return masks, figures
 
 
 def _round(value: float | None, places: int = 4) -> float | None:
