@@ -211,8 +211,18 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @course_option
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Keep what is read in this file, and report on all it holds.",
+)
+@click.option(
+    "--since-store",
+    is_flag=True,
+    help="With --store: ask each LRS only for statements stored after those the store has.",
+)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -260,6 +270,8 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 def report(
     inputs: tuple[str, ...],
     course_dir: Path,
+    store: Path | None,
+    since_store: bool,
     out: Path | None,
     output: str,
     min_group: int,
@@ -275,8 +287,13 @@ def report(
     """Report what trainees got right and wrong, by question and by role.
 
     INPUT is an xAPI statements file (JSON array or NDJSON), an LRS statements URL, a Moodle
-    SCORM Interactions report download, or a neutral interactions CSV.
+    SCORM Interactions report download, or a neutral interactions CSV. With --store, INPUT
+    may be left out to report on what the store holds.
     """
+    if not inputs and store is None:
+        raise click.UsageError("give at least one INPUT, or --store")
+    if since_store and store is None:
+        raise click.UsageError("--since-store needs --store")
     if lrs_password is not None and lrs_user is None:
         raise click.UsageError("--lrs-password needs --lrs-user")
     from builder.tools.report.run import make_report, write_atomically
@@ -292,7 +309,19 @@ def report(
         "until": lrs_until,
     }
     lrs = {key: value for key, value in filters.items() if value is not None}
-    text = _run(lambda: make_report(list(inputs), course_dir, output, min_group, auth, lrs), debug)
+    from builder.tools.report.progress import progress_line
+
+    shown = progress_line()
+    try:
+        text = _run(
+            lambda: make_report(
+                list(inputs), course_dir, output, min_group, auth, lrs, store, since_store, shown
+            ),
+            debug,
+        )
+    finally:
+        if shown is not None:
+            shown.end()
     if out is None:
         click.echo(text, nl=False)
         return

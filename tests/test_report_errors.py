@@ -102,6 +102,15 @@ STATEMENT_CASES = {
         line(answered("self-assessment", "middle", None)),
         '{p}: record 1: unknown self-assessment zone "middle": the course has low, high',
     ),
+    "voiding an activity": (
+        line(answered(verb={"id": "http://adlnet.gov/expapi/verbs/voided"})),
+        "{p}: record 1: the voiding statement's object is no StatementRef",
+    ),
+    "voiding without an id": (
+        line(answered(verb={"id": "http://adlnet.gov/expapi/verbs/voided"},
+                      object={"objectType": "StatementRef"})),
+        "{p}: record 1: the voiding statement names no statement id",
+    ),  # fmt: skip
     "no answers at all": (
         line(answered(verb={"id": "http://adlnet.gov/expapi/verbs/initialized"})),
         "{p}: no answers to questions of this course were found",
@@ -223,7 +232,8 @@ def test_without_numpy_the_report_says_how_to_install_it(cli, course, tmp_path, 
 @pytest.mark.parametrize(
     "args, message",
     [
-        ((), "Missing argument 'INPUT...'"),
+        ((), "give at least one INPUT, or --store"),
+        (("x.json", "--since-store"), "--since-store needs --store"),
         (("x.json", "--format", "pdf"), "Invalid value for '--format'"),
         (("x.json", "--min-group", "0"), "Invalid value for '--min-group'"),
         (("x.json", "--lrs-password", "pw"), "--lrs-password needs --lrs-user"),

@@ -274,6 +274,11 @@ def statements_url(endpoint: str) -> tuple[str, str | None]:
     return urllib.parse.urlunsplit(parts._replace(path=path)), auth
 
 
+def lrs_source(endpoint: str) -> str:
+    """What the store calls an LRS by: its statements URL, with no query and no credentials."""
+    return _shown(statements_url(endpoint)[0])
+
+
 def read_lrs(
     endpoint: str,
     collector: Collector,
@@ -284,7 +289,7 @@ def read_lrs(
     `filters` (xAPI `activity`, `related_activities`, `verb`, `since`, `until`) go in the first
     request's query, so that the LRS does the filtering; its `more` links carry them on."""
     url, in_url = statements_url(endpoint)
-    source = _shown(url)
+    source = lrs_source(endpoint)
     if filters:
         parts = urllib.parse.urlsplit(url)
         query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)

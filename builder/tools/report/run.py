@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .course_index import CourseIndex, index_course
 from .read_csv import looks_like_csv, read_csv_file
-from .read_xapi import is_url, read_lrs, read_statement_file
+from .read_xapi import is_url, lrs_source, read_lrs, read_statement_file
 from .records import Collector, ReportInputError
 
 FORMATS = ("html", "json", "csv")
@@ -26,11 +27,21 @@ def collect(
     index: CourseIndex,
     lrs_auth: str | None = None,
     lrs_filters: dict[str, str] | None = None,
+    collector: Collector | None = None,
+    since: Callable[[str], str | None] | None = None,
 ) -> Collector:
-    collector = Collector(index)
+    """Every input into `collector` (a new one if none). `since`: with a store, the time to ask
+    an LRS for statements since, by its statements URL."""
+    collector = collector if collector is not None else Collector(index)
     for given in inputs:
         if is_url(given):
-            read_lrs(given, collector, lrs_auth, lrs_filters)
+            filters = dict(lrs_filters or {})
+            if since is not None:
+                filters["ascending"] = "true"  # oldest first: a stopped read goes on from there
+                after = since(lrs_source(given))
+                if after and (not filters.get("since") or _later(after, filters["since"])):
+                    filters["since"] = after
+            read_lrs(given, collector, lrs_auth, filters)
             continue
         path = Path(given)
         if not path.is_file():
@@ -42,6 +53,43 @@ def collect(
         else:
             read_statement_file(path, collector)
     return collector
+
+
+def collect_through_store(
+    inputs: list[str],
+    index: CourseIndex,
+    store_path: Path,
+    lrs_auth: str | None = None,
+    lrs_filters: dict[str, str] | None = None,
+    since_store: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Collector:
+    """Every input into the store, then every answer that stands from the store."""
+    from .store import Store, StoreWriter
+
+    store = Store(store_path)
+    try:
+        writer = StoreWriter(index, store, progress)
+        since = store.since if since_store else (lambda _source: None)
+        try:
+            collect(inputs, index, lrs_auth, lrs_filters, writer, since)
+        except (ReportInputError, KeyboardInterrupt) as exc:
+            kept = store.count()
+            stopped = "stopped" if isinstance(exc, KeyboardInterrupt) else str(exc)
+            raise ReportInputError(
+                f"{stopped}; {store_path} keeps the {kept:,} answers read before: run again "
+                "with --since-store to go on from there"
+            ) from None
+        writer.flush()
+        return store.replay(Collector(index))
+    finally:
+        store.close()
+
+
+def _later(one: str, other: str) -> bool:
+    from .store import moment
+
+    return moment(one) > moment(other)
 
 
 def _starts_like_json(path: Path) -> bool:
@@ -57,13 +105,21 @@ def make_report(
     min_group: int = 5,
     lrs_auth: str | None = None,
     lrs_filters: dict[str, str] | None = None,
+    store: Path | None = None,
+    since_store: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> str:
     from .summary import summarise
 
     index = load_index(course_dir)
-    collector = collect(inputs, index, lrs_auth, lrs_filters)
+    if store is not None:
+        collector = collect_through_store(
+            inputs, index, store, lrs_auth, lrs_filters, since_store, progress
+        )
+    else:
+        collector = collect(inputs, index, lrs_auth, lrs_filters, Collector(index, progress=progress))
     if len(collector) == 0 and not collector.roles:
-        where = ", ".join(inputs)
+        where = ", ".join([*inputs, *([str(store)] if store is not None else [])])
         raise ReportInputError(f"{where}: no answers to questions of this course were found")
     report = summarise(collector, index, min_group)
     if output == "json":
