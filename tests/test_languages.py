@@ -149,7 +149,7 @@ def test_the_welsh_packages_have_a_welsh_interface(course, tmp_path):
     api.build(course, tmp_path / "dist")
     files = members(tmp_path / "dist" / "fire-safety-1.0.0-cy-scorm12.zip")
     index = files["index.html"].decode("utf-8")
-    assert "Dechrau’r cwrs</a>" in index and "Start the course" not in index
+    assert "Dechrau’r cwrs</button>" in index and "Start the course" not in index
     assert '"interface":{' in index and '"language":"cy"' in index
     page = files["pages/fire-basics/fire-triangle.html"].decode("utf-8")
     assert "<h2>Pwyntiau allweddol</h2>" in page and "Key points" not in page
@@ -158,7 +158,7 @@ def test_the_welsh_packages_have_a_welsh_interface(course, tmp_path):
     quiz = files["pages/fire-basics/quiz.html"].decode("utf-8")
     assert "Cwestiwn 1</span>" in quiz and "Gwirio’r atebion" in quiz and "Question" not in quiz
     english = members(tmp_path / "dist" / "fire-safety-1.0.0-scorm12.zip")["index.html"]
-    assert b'"interface"' not in english and b"Start the course</a>" in english
+    assert b'"interface"' not in english and b"Start the course</button>" in english
 
 
 def test_the_pseudo_locale_builds_without_translations(tmp_path):

@@ -4,6 +4,14 @@
   var DFC = window.DFC = window.DFC || {};
   DFC.adapters = DFC.adapters || {};
 
+  /* Start pressed before the runtime is ready (the LMS may answer late): kept, and acted on
+     once it is (main.js), never followed to a page outside the course's runtime. */
+  document.addEventListener('click', function (event) {
+    if (!(DFC.app && DFC.app.nav) && event.target.closest && event.target.closest('[data-dfc-start]')) {
+      DFC.startPressed = true;
+    }
+  });
+
   /* Send a cancellable custom event from one place, like a11y-dialog's fire(). */
   DFC.fire = function (name, detail) {
     var event = new CustomEvent('dfc:' + name, { detail: detail, cancelable: true });

@@ -189,6 +189,7 @@
     this.finished = status.completion === 'completed';
     if (was !== undefined && was !== this.finished) this.updateProgress();
     this.lms.setExit(!this.finished);
+    if (this.nav) this.nav.markMenu();
     if (key === this.lastStatus) return;
     this.lastStatus = key;
     if (status.score !== undefined) this.lms.setScore(status.score);
@@ -273,6 +274,7 @@
   App.prototype.run = function () {
     var self = this;
     this.nav = new DFC.Nav(this);
+    this.nav.markMenu();
     if (this.lms.standalone) {
       this.notice(DFC.t('notice.not_recorded', 'Your results are not being recorded by a learning system. Your progress is saved in this browser only.'));
     } else if (this.stale) {
@@ -291,6 +293,7 @@
       });
     }
     var form = DFC.$('[data-dfc-role-form]');
+    if (form) DFC.QuizForm.enterChooses(form);
     DFC.$$('input[name="dfc-role"]', form).forEach(function (input) {
       input.checked = input.value === self.state.role;
       input.addEventListener('change', function () { self.setRole(input.value); });
@@ -300,6 +303,7 @@
     this.updateProgress();
     var index = this.resumeIndex(this.lms.location);
     if (index >= 0) this.nav.go(index, null, true);
+    else if (DFC.startPressed) this.nav.go(0);
     window.addEventListener('pagehide', function () { self.end(); });
     window.addEventListener('beforeunload', function () { self.end(); });
     document.addEventListener('visibilitychange', function () {

@@ -40,13 +40,56 @@
       window.clearTimeout(resizing);
       resizing = window.setTimeout(function () { scrollableTables(self.holder); }, 150);
     });
-    var toggle = DFC.$('.dfc-menu-toggle');
+    var toggle = this.toggle = DFC.$('.dfc-menu-toggle');
+    this.menu = DFC.$('.dfc-menu');
     toggle.addEventListener('click', function () {
       var open = toggle.getAttribute('aria-expanded') !== 'true';
       toggle.setAttribute('aria-expanded', String(open));
       document.body.classList.toggle('dfc-menu-open', open);
     });
+    /* The open menu lies over the screen: Escape closes it and gives focus back to its
+       button; focus or a click anywhere else closes it too, so nothing focused is hidden. */
+    document.addEventListener('keydown', function (event) {
+      if (event.key !== 'Escape' || !self.menuOpen()) return;
+      self.closeMenu();
+      toggle.focus();
+    });
+    document.addEventListener('focusin', function (event) {
+      if (self.menuOpen() && !self.inMenu(event.target)) self.closeMenu();
+    });
+    /* Start is a button the runtime wires up: until then it says it is not ready, and a
+       press while waiting is kept (dfc-core.js) and acted on now. */
+    var start = DFC.$('[data-dfc-start]');
+    if (start) {
+      start.removeAttribute('aria-disabled');
+      start.addEventListener('click', function () { self.go(0); });
+    }
   }
+
+  Nav.prototype.menuOpen = function () { return document.body.classList.contains('dfc-menu-open'); };
+  Nav.prototype.inMenu = function (el) { return this.menu.contains(el) || this.toggle.contains(el); };
+
+  /* The contents say in words which screens were seen and which checks are done, so the
+     marks do not rest on colour (a visited link's) alone. */
+  Nav.prototype.markMenu = function () {
+    var app = this.app, state = app.state;
+    this.screens.forEach(function (screen, i) {
+      var link = DFC.$('.dfc-menu a[data-dfc-screen="' + screen.id + '"]');
+      if (!link) return;
+      var key = screen.kind === 'final' ? 'final' : screen.module;
+      var done = screen.kind === 'diagnostic' ? !!(state.diag && state.diag.done) :
+        (screen.kind === 'quiz' || screen.kind === 'final') && !!(state.quizzes[key] && state.quizzes[key].done);
+      var word = done ? DFC.t('menu.done', '(done)') : state.seen[i] ? DFC.t('menu.seen', '(seen)') : '';
+      var mark = DFC.$('.dfc-menu-mark', link);
+      if (!word) { if (mark) mark.remove(); return; }
+      if (!mark) {
+        mark = document.createElement('span');
+        mark.className = 'dfc-menu-mark';
+        link.appendChild(mark);
+      }
+      mark.textContent = ' ' + word;
+    });
+  };
 
   Nav.prototype.indexOfUrl = function (href) {
     var base = document.baseURI;
@@ -87,6 +130,7 @@
   Nav.prototype.onClick = function (event) {
     var print = event.target.closest && event.target.closest('[data-dfc-print]');
     if (print) { DFC.printTemplate(print.closest('.dfc-template')); return; }
+    if (this.menuOpen() && event.target.closest && !this.inMenu(event.target)) this.closeMenu();
     var link = event.target.closest && event.target.closest('a[href]');
     if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) return;
     var target = new URL(link.getAttribute('href'), document.baseURI);

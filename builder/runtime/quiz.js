@@ -66,7 +66,10 @@
       var fb = DFC.$('[data-dfc-feedback]', row);
       fb.hidden = false;
       if (q.type === 'matching') {
-        mark(fb, answer[id] === id ? 'Right.' : 'Not right.', answer[id] === id ? 'dfc-right' : 'dfc-wrong');
+        /* A wrong pair names its right match, as a wrong position names the right place. */
+        var match = DFC.$('select option[value="' + id + '"]', row);
+        mark(fb, answer[id] === id ? 'Right.' : DFC.t('question.right_match', 'Not right: the right match is “{match}”.',
+          { match: match ? match.text : id }), answer[id] === id ? 'dfc-right' : 'dfc-wrong');
       } else if (q.type === 'ordering') {
         var place = q.options.indexOf(id) + 1;
         var ok = +answer[id] === place;

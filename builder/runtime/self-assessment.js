@@ -163,6 +163,7 @@
         var placed = show(true);
         recordDiagnostic(app, diag, st, placed, opened, shown);
         app.save(true);
+        if (app.nav) app.nav.markMenu();
       });
       retry.addEventListener('click', function () {
         /* A new attempt starts from the answers given, so a pair can change what they found out. */
@@ -170,7 +171,8 @@
         Object.keys(st.answers).forEach(function (qid) { answers[qid] = st.answers[qid]; });
         app.state.diag = { answers: answers, done: false, attempt: (st.attempt || 1) + 1 };
         app.save(true);
-        app.reshow();
+        /* The new attempt's form, read again from the top. */
+        app.reshow().then(function () { DFC.focusHeading(DFC.$('#dfc-screen h1')); });
       });
       if (st.done) show(false);
     }

@@ -1,0 +1,244 @@
+"""Focus after every action at 400 % zoom, and the review's findings 6, 17 and 18: a wrong
+match names the right one; the contents menu closes on Escape, lies over the screen and marks
+what was seen and done; Start pressed before the runtime is ready still starts the course."""
+
+from __future__ import annotations
+
+import pytest
+from every_type_course import every_type_site  # noqa: F401  (a fixture)
+from trainee import WAIT, Trainee
+
+pytestmark = pytest.mark.usefixtures("every_type_site")
+
+# Focused, in the viewport (the top of an element taller than it, within a pixel's rounding),
+# and not covered: the point just inside its top-left corner is the element's own.
+SHOWN = """() => {
+  const el = document.activeElement, r = el.getBoundingClientRect();
+  const fits = r.height <= window.innerHeight;
+  const inView = r.height > 0 && r.top > -1 && (fits ? r.bottom <= window.innerHeight : r.top < 1);
+  const hit = document.elementFromPoint(Math.max(r.left, 0) + 2, r.top + 2);
+  return inView && !!hit && (el === hit || el.contains(hit));
+}"""
+
+
+def open_course(page, base_url: str, width: int = 320, height: int = 225) -> Trainee:
+    page.set_viewport_size({"width": width, "height": height})  # 1280 × 900 at 400 %
+    page.goto(f"{base_url}/every-type-web/index.html")
+    page.wait_for_function("() => !!(window.DFC && DFC.app && DFC.app.nav)")
+    return Trainee(page, in_lms=False)
+
+
+def press(page, selector: str) -> None:
+    page.focus(selector)
+    page.keyboard.press("Enter")
+
+
+def focus_shown(page, selector: str, action: str) -> None:
+    assert page.evaluate("s => document.activeElement.matches(s)", selector), (
+        f"after {action}: focus is on {page.evaluate('() => document.activeElement.outerHTML.slice(0, 80)')}"
+    )
+    assert page.evaluate(SHOWN), f"after {action}: {selector} is out of view or covered: " + str(
+        page.evaluate(
+            "() => { const r = document.activeElement.getBoundingClientRect();"
+            " return [r.top, r.bottom, window.innerHeight]; }"
+        )
+    )
+
+
+def heading_after(page, action: str) -> None:
+    page.wait_for_function("() => document.activeElement.matches('#dfc-screen h1')", timeout=WAIT)
+    focus_shown(page, "#dfc-screen h1", action)
+
+
+def index_of(trainee: Trainee, kind: str) -> int:
+    return next(i for i, s in enumerate(trainee.data()["screens"]) if s["kind"] == kind)
+
+
+def scroll_down(page) -> None:
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+
+
+def test_focus_after_every_action_at_400_percent_zoom(page, base_url):
+    trainee = open_course(page, base_url)
+    assert page.get_attribute(".dfc-start", "aria-disabled") is None  # the runtime is ready
+    page.check("#dfc-role-manager")
+    press(page, ".dfc-start")
+    heading_after(page, "Start")
+    screens = trainee.data()["screens"]
+
+    scroll_down(page)
+    press(page, "[data-dfc-next]")
+    heading_after(page, "Next")
+    scroll_down(page)
+    press(page, "[data-dfc-prev]")
+    heading_after(page, "Back")
+
+    press(page, ".dfc-menu-toggle")
+    focus_shown(page, ".dfc-menu-toggle", "opening the menu")
+    page.keyboard.press("Tab")
+    focus_shown(page, ".dfc-menu a", "Tab into the open menu")
+    page.keyboard.press("Escape")
+    focus_shown(page, ".dfc-menu-toggle", "Escape in the menu")
+    press(page, ".dfc-menu-toggle")
+    press(page, f".dfc-menu a[data-dfc-screen='{screens[2]['id']}']")
+    heading_after(page, "a link in the menu")
+
+    # The knowledge check: Check with nothing answered, Check, Try again, a scenario's steps.
+    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, "quiz"))
+    trainee.ready()
+    scroll_down(page)
+    press(page, "#dfc-screen .dfc-submit")
+    focus_shown(page, "#dfc-screen [data-dfc-quiz-result]", "Check with answers missing")
+    questions = trainee.data()["questions"]
+    for qid in trainee.visible_questions():
+        if questions[qid]["type"] != "scenario":
+            trainee.answer(qid)
+            continue
+        q = questions[qid]
+        node = q["start"]
+        while node:
+            choice = max(q["nodes"][node], key=lambda c: c[3])
+            page.check(f"#q-{qid} [data-dfc-node='{node}'] input[value='{choice[0]}']")
+            scroll_down(page)
+            press(page, f"#q-{qid} [data-dfc-node='{node}'] [data-dfc-decide]")
+            focus_shown(page, f"#q-{qid} h3", "Decide")
+            node = "" if choice[2] else choice[1]
+    scroll_down(page)
+    press(page, "#dfc-screen .dfc-submit")
+    focus_shown(page, "#dfc-screen [data-dfc-quiz-result]", "Check")
+    scroll_down(page)
+    press(page, "#dfc-screen [data-dfc-retry]")
+    heading_after(page, "Try again on the knowledge check")
+
+    # The self-assessment: its result, and changing the answers.
+    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, "diagnostic"))
+    trainee.ready()
+    trainee.rate_all()
+    scroll_down(page)
+    press(page, "#dfc-screen .dfc-submit")
+    focus_shown(page, "#dfc-screen [data-dfc-quiz-result]", "the self-assessment's submit")
+    scroll_down(page)
+    press(page, "#dfc-screen [data-dfc-retry]")
+    heading_after(page, "Change our answers")
+
+    # The final, in pages: Next and Previous questions, Submit, Try again.
+    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, "final"))
+    trainee.ready()
+    scroll_down(page)
+    press(page, "#dfc-screen .dfc-page-next")
+    focus_shown(page, "#dfc-screen .dfc-page-status", "Next questions")
+    scroll_down(page)
+    press(page, "#dfc-screen .dfc-page-prev")
+    focus_shown(page, "#dfc-screen .dfc-page-status", "Previous questions")
+    trainee.answer_all(right=False)
+    trainee.to_last_page()
+    scroll_down(page)
+    press(page, "#dfc-screen .dfc-submit")
+    focus_shown(page, "#dfc-screen [data-dfc-quiz-result]", "Submit")
+    scroll_down(page)
+    press(page, "#dfc-screen [data-dfc-retry]")
+    heading_after(page, "Try again on the final")
+    assert page.problems == []
+
+
+def test_a_wrong_match_names_the_right_one(page, base_url):
+    trainee = open_course(page, base_url, height=900)
+    trainee.start("manager")
+    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, "quiz"))
+    questions = trainee.data()["questions"]
+    for qid in trainee.visible_questions():
+        trainee.answer(qid, right=questions[qid]["type"] != "matching")
+    trainee.submit()
+    qid = next(q for q in questions if questions[q]["type"] == "matching")
+    for option in questions[qid]["options"]:
+        row = f"#q-{qid} [data-dfc-option='{option}']"
+        right_match = page.eval_on_selector(
+            f"{row} select", "(s, v) => [...s.options].find(o => o.value === v).text", option
+        )
+        chosen = page.eval_on_selector(f"{row} select", "s => s.value")
+        mark = page.inner_text(f"{row} .dfc-mark").strip()
+        if chosen == option:
+            assert mark == "Right."
+        else:
+            assert mark == f"Not right: the right match is “{right_match}”."
+
+
+def test_the_menu_closes_on_escape_lies_over_the_screen_and_marks_progress(page, base_url):
+    trainee = open_course(page, base_url, height=640)
+    trainee.start("manager")
+    screens = trainee.data()["screens"]
+    main_top = page.eval_on_selector("#main", "m => m.getBoundingClientRect().top")
+    press(page, ".dfc-menu-toggle")
+    assert page.is_visible("#dfc-menu")
+    # Open, the menu covers the screen instead of pushing it down.
+    assert page.eval_on_selector("#main", "m => m.getBoundingClientRect().top") == main_top
+    assert page.evaluate(
+        "() => { const m = document.getElementById('dfc-menu').getBoundingClientRect();"
+        " const hit = document.elementFromPoint(m.left + m.width / 2, m.top + 10);"
+        " return document.getElementById('dfc-menu').contains(hit); }"
+    )
+    marks = menu_marks(page)
+    assert marks[screens[0]["id"]] == " (seen)"
+    assert [marks[s["id"]] for s in screens[1:]] == [""] * (len(screens) - 1)
+    assert page.inner_text(f".dfc-menu a[data-dfc-screen='{screens[0]['id']}']").endswith(" (seen)")
+
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    assert page.is_hidden("#dfc-menu")
+    assert page.get_attribute(".dfc-menu-toggle", "aria-expanded") == "false"
+    assert page.evaluate("() => document.activeElement.matches('.dfc-menu-toggle')")
+
+    # Tabbing out of the open menu closes it: nothing focused lies under it.
+    press(page, ".dfc-menu-toggle")
+    for _ in range(len(screens) + 2):
+        page.keyboard.press("Tab")
+    assert page.evaluate(
+        "() => !document.getElementById('dfc-menu').contains(document.activeElement)"
+    )
+    assert page.is_hidden("#dfc-menu")
+
+    quiz = index_of(trainee, "quiz")
+    trainee.frame.evaluate("i => DFC.app.nav.go(i)", quiz)
+    trainee.answer_all(right=True)
+    trainee.submit()
+    marks = menu_marks(page)
+    assert marks[screens[quiz]["id"]] == " (done)"
+    assert marks[screens[0]["id"]] == " (seen)"
+    assert marks[screens[1]["id"]] == ""
+
+
+def menu_marks(page) -> dict[str, str]:
+    """What the contents menu says beside each screen's link."""
+    return dict(
+        page.eval_on_selector_all(
+            ".dfc-menu a",
+            "as => as.map(a => [a.dataset.dfcScreen,"
+            " (a.querySelector('.dfc-menu-mark') || {}).textContent || ''])",
+        )
+    )
+
+
+def test_start_pressed_before_the_runtime_is_ready_starts_the_course(page, base_url):
+    held = []
+    page.route("**/every-type-web/runtime/main.js", lambda route: held.append(route))
+    page.set_viewport_size({"width": 320, "height": 640})
+    url = f"{base_url}/every-type-web/index.html"
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector(".dfc-start")
+    page.wait_for_function("() => !!window.DFC", timeout=WAIT)
+    for _ in range(200):  # until the held request reaches its handler
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "main.js was never requested"
+    assert page.get_attribute(".dfc-start", "aria-disabled") == "true"
+    page.click(".dfc-start", force=True)
+    # Not ready: nothing leaves the course's page.
+    assert page.url == url
+    assert page.is_visible("[data-dfc-screen='start']")
+    held[0].continue_()
+    trainee = Trainee(page, in_lms=False)
+    page.wait_for_function("() => !!(window.DFC && DFC.app && DFC.app.nav)", timeout=WAIT)
+    trainee._wait_for(trainee.data()["screens"][0]["id"])
+    assert page.url == url
+    assert page.evaluate("() => document.activeElement.matches('#dfc-screen h1')")
