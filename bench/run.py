@@ -67,6 +67,9 @@ KEYS = (
     "report_100k_s",
     "report_100k_cpu_s",
     "report_100k_peak_rss_mb",
+    "report_10m_s",
+    "report_10m_peak_rss_mb",
+    "report_incremental_s",
 )
 # The keys of `--only lms` (bench/lms_profiles.py), in its own JSON: each walk takes minutes.
 LMS_KEYS = (
@@ -291,6 +294,25 @@ def measure_report(
     results.values["report_100k_peak_rss_mb"] = round(max(rss), 1)
 
 
+def measure_report_scale(builder: Builder, results: Results, tmp: Path, quick: bool) -> None:
+    """report_10m_* (1,000,000 statements with --quick) and report_incremental_s: one run each,
+    as each takes minutes (bench/report_scale.py)."""
+    from report_scale import (
+        QUICK_SCALE_STATEMENTS,
+        SCALE_STATEMENTS,
+        measure_incremental,
+        measure_scale,
+    )
+
+    course = tmp / "scale-course"
+    generate(course, 2, pages=1)
+    count = QUICK_SCALE_STATEMENTS if quick else SCALE_STATEMENTS
+    _step(f"report of {count:,} NDJSON statements")
+    measure_scale(builder, results, tmp, course, count, run, run_with_cpu)
+    _step("a store of 1,000,000 statements read on with 10,000 from an LRS")
+    measure_incremental(builder, results, tmp, course, run, run_with_cpu)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         """Keep the benchmark output clean."""
@@ -507,6 +529,9 @@ def targets(values: dict[str, float], quick: bool) -> dict[str, tuple[str, bool 
         ),
         "report_100k_s": ("<= 5", lambda v: v <= 5),
         "report_100k_peak_rss_mb": ("<= 500", lambda v: v <= 500),
+        "report_10m_s": ("<= 150", lambda v: v <= 150),
+        "report_10m_peak_rss_mb": ("<= 1,000", lambda v: v <= 1000),
+        "report_incremental_s": ("<= 5", lambda v: v <= 5),
         "runtime_bytes": ("<= 60,000", lambda v: v <= 60_000),
         "zip_bytes_scorm12": ("<= 500,000", lambda v: v <= 500_000),
         "zip_bytes_scorm2004": ("<= 500,000", lambda v: v <= 500_000),
@@ -582,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--python", default=sys.executable, help="interpreter with the deps")
     parser.add_argument(
         "--only",
-        choices=["report", "lms"],
+        choices=["report", "report-scale", "lms"],
         help="measure only this part (its keys alone are written)",
     )
     parser.add_argument(
@@ -612,6 +637,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.json:
                 args.json.write_text(json.dumps(results.as_json(), indent=2) + "\n", "utf-8")
             return 0
+        if args.only == "report-scale":
+            measure_report_scale(builder, results, tmp, args.quick)
+            say(table(results, args.quick, sizes))
+            say("Notes: " + json.dumps(results.notes))
+            if args.json:
+                args.json.write_text(json.dumps(results.as_json(), indent=2) + "\n", "utf-8")
+            return 0
         if args.only == "lms":
             return lms_only(builder, results, args, tmp)
         _step("cold builds and the import floor")
@@ -624,6 +656,7 @@ def main(argv: list[str] | None = None) -> int:
         statements = QUICK_REPORT_STATEMENTS if args.quick else REPORT_STATEMENTS
         _step(f"report of {statements:,} statements")
         measure_report(builder, results, runs, tmp, statements)
+        measure_report_scale(builder, results, tmp, args.quick)
         _step("Chromium")
         chromium = measure_browser(zip_path, results, browser_runs, tmp)
         _step("cmi5 statements in a full pass")
