@@ -59,10 +59,9 @@ def tabulate(collector: Collector, index: CourseIndex) -> Table:
     codes: dict[str, int] = {}
     code = np.fromiter((codes.setdefault(i, len(codes)) for i in collector.interaction), np.int32,
                        count=len(collector))  # fmt: skip
-    learner = np.asarray(collector.learner, dtype=np.int64)
-    rank = np.asarray(collector.rank, dtype=np.int64)
-    success = np.fromiter((-1 if s is None else int(s) for s in collector.success), np.int8,
-                          count=len(collector))  # fmt: skip
+    learner = np.frombuffer(collector.learner, dtype=np.int64)
+    rank = np.frombuffer(collector.rank, dtype=np.int64)
+    success = np.array(collector.outcome, dtype=np.int8)  # a copy: scored with the key below
     by_code = {c: i for i, c in codes.items()}
     for row in np.nonzero(success < 0)[0]:  # no result recorded: score it with the key
         item = index.items.get(by_code[int(code[row])])

@@ -7,6 +7,7 @@ course (an unknown id is an error, never a guess) and keeps learner ids only as 
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,11 +54,14 @@ class Collector:
 
     index: CourseIndex
     learners: dict[str, int] = field(default_factory=dict)
-    learner: list[int] = field(default_factory=list)
+    # One entry an answer, kept small (about 33 bytes): numbers in typed arrays, and each text
+    # (question id, response) one shared string however often it is met.
+    learner: array[int] = field(default_factory=lambda: array("q"))
     interaction: list[str] = field(default_factory=list)
-    rank: list[int] = field(default_factory=list)  # orders a learner's attempts: lower is earlier
+    rank: array[int] = field(default_factory=lambda: array("q"))  # a learner's attempts in order
     response: list[str | None] = field(default_factory=list)
-    success: list[bool | None] = field(default_factory=list)
+    outcome: array[int] = field(default_factory=lambda: array("b"))  # 1 right, 0 wrong, -1 unsaid
+    texts: dict[str, str] = field(default_factory=dict)
     roles: dict[int, tuple[int, str]] = field(default_factory=dict)  # learner -> (order, role)
     zones: dict[int, tuple[int, str]] = field(default_factory=dict)
     # Dimensions beside role: each learner's latest course version and language, when known.
@@ -102,11 +106,17 @@ class Collector:
             zone = (response or "").strip()
             self.zones[learner] = max(self.zones.get(learner, (-1, "")), (order, zone))
             return
+        texts = self.texts
         self.learner.append(learner)
-        self.interaction.append(interaction)
+        self.interaction.append(texts.setdefault(interaction, interaction))
         self.rank.append(session * 10_000 + attempt)
-        self.response.append(response)
-        self.success.append(success)
+        self.response.append(None if response is None else texts.setdefault(response, response))
+        self.outcome.append(-1 if success is None else int(success))
+
+    @property
+    def success(self) -> list[bool | None]:
+        """Each answer's result as read: right, wrong, or None when the record does not say."""
+        return [None if o < 0 else bool(o) for o in self.outcome]
 
     def check(self, where: str, interaction: str, response: str | None) -> None:
         """An unknown role, zone or question id is an error, never a guess."""
