@@ -295,11 +295,13 @@ def measure_report(
 
 
 def measure_report_scale(builder: Builder, results: Results, tmp: Path, quick: bool) -> None:
-    """report_10m_* (1,000,000 statements with --quick) and report_incremental_s: one run each,
-    as each takes minutes (bench/report_scale.py)."""
+    """report_10m_* and report_incremental_s: one run each, as each takes minutes at full size
+    (bench/report_scale.py); --quick measures smaller sizes."""
     from report_scale import (
         QUICK_SCALE_STATEMENTS,
+        QUICK_STORE_STATEMENTS,
         SCALE_STATEMENTS,
+        STORE_STATEMENTS,
         measure_incremental,
         measure_scale,
     )
@@ -309,8 +311,9 @@ def measure_report_scale(builder: Builder, results: Results, tmp: Path, quick: b
     count = QUICK_SCALE_STATEMENTS if quick else SCALE_STATEMENTS
     _step(f"report of {count:,} NDJSON statements")
     measure_scale(builder, results, tmp, course, count, run, run_with_cpu)
-    _step("a store of 1,000,000 statements read on with 10,000 from an LRS")
-    measure_incremental(builder, results, tmp, course, run, run_with_cpu)
+    held = QUICK_STORE_STATEMENTS if quick else STORE_STATEMENTS
+    _step(f"a store of {held:,} statements read on with 10,000 from an LRS")
+    measure_incremental(builder, results, tmp, course, run, run_with_cpu, held)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
