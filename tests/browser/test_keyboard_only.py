@@ -289,3 +289,28 @@ def self_assess(keys: Keys, data: dict) -> str:
     keys.press("Enter")
     frame.wait_for_selector("#dfc-screen [data-dfc-quiz-result]:not([hidden])", timeout=WAIT)
     return frame.inner_text("#dfc-screen [data-dfc-quiz-result]")
+
+
+def test_the_bundled_course_final_by_keyboard_alone_at_320px(page, base_url):
+    """The bundled course's final, reached through the contents menu and passed by keyboard."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    trainee = launch(page, base_url, "bundled-scorm2004", "2004")
+    keys = Keys(page, trainee)
+    data = trainee.data()
+    final = next(s["id"] for s in data["screens"] if s["kind"] == "final")
+    choose_radio(keys, "[data-dfc-role-form]", "manager")
+    keys.tab_to(".dfc-start")
+    keys.press("Enter")
+    keys.wait_screen(data["screens"][0]["id"])
+    keys.tab_to(".dfc-menu-toggle", back=True)
+    keys.press("Enter")
+    keys.tab_to(f".dfc-menu a[data-dfc-screen='{final}']")
+    keys.press("Enter")
+    keys.wait_screen(final)
+    assert keys.heading_focused()
+    result = do_quiz(keys, data, final, lambda q: True)
+    assert "You passed." in result and result.endswith("You have finished the course.")
+    assert page.problems == []
+    cmi = close(page)
+    assert (cmi["completion_status"], cmi["success_status"]) == ("completed", "passed")
+    assert (cmi["score"]["raw"], cmi["score"]["scaled"]) == ("100", "1")
