@@ -45,106 +45,90 @@ def focus_shown(page, selector: str, action: str) -> None:
     )
 
 
-def heading_after(page, action: str) -> None:
-    page.wait_for_function("() => document.activeElement.matches('#dfc-screen h1')", timeout=WAIT)
-    focus_shown(page, "#dfc-screen h1", action)
+HEADING = "#dfc-screen h1"
+RESULT = "#dfc-screen [data-dfc-quiz-result]"
+PAGE_STATUS = "#dfc-screen .dfc-page-status"
+
+
+def act(page, selector: str, action: str, then: str = HEADING) -> None:
+    """From the bottom of the page, Enter on `selector`; then `then` has focus, in view."""
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    press(page, selector)
+    page.wait_for_function("s => document.activeElement.matches(s)", arg=then, timeout=WAIT)
+    focus_shown(page, then, action)
 
 
 def index_of(trainee: Trainee, kind: str) -> int:
     return next(i for i, s in enumerate(trainee.data()["screens"]) if s["kind"] == kind)
 
 
-def scroll_down(page) -> None:
-    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+def go_to(trainee: Trainee, kind: str) -> None:
+    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, kind))
+    trainee.ready()
 
 
 def test_focus_after_every_action_at_400_percent_zoom(page, base_url):
     trainee = open_course(page, base_url)
     assert page.get_attribute(".dfc-start", "aria-disabled") is None  # the runtime is ready
     page.check("#dfc-role-manager")
-    press(page, ".dfc-start")
-    heading_after(page, "Start")
+    act(page, ".dfc-start", "Start")
     screens = trainee.data()["screens"]
+    act(page, "[data-dfc-next]", "Next")
+    act(page, "[data-dfc-prev]", "Back")
 
-    scroll_down(page)
-    press(page, "[data-dfc-next]")
-    heading_after(page, "Next")
-    scroll_down(page)
-    press(page, "[data-dfc-prev]")
-    heading_after(page, "Back")
-
-    press(page, ".dfc-menu-toggle")
-    focus_shown(page, ".dfc-menu-toggle", "opening the menu")
+    act(page, ".dfc-menu-toggle", "opening the menu", then=".dfc-menu-toggle")
     page.keyboard.press("Tab")
     focus_shown(page, ".dfc-menu a", "Tab into the open menu")
     page.keyboard.press("Escape")
     focus_shown(page, ".dfc-menu-toggle", "Escape in the menu")
     press(page, ".dfc-menu-toggle")
-    press(page, f".dfc-menu a[data-dfc-screen='{screens[2]['id']}']")
-    heading_after(page, "a link in the menu")
+    act(page, f".dfc-menu a[data-dfc-screen='{screens[2]['id']}']", "a link in the menu")
 
     # The knowledge check: Check with nothing answered, Check, Try again, a scenario's steps.
-    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, "quiz"))
-    trainee.ready()
-    scroll_down(page)
-    press(page, "#dfc-screen .dfc-submit")
-    focus_shown(page, "#dfc-screen [data-dfc-quiz-result]", "Check with answers missing")
+    go_to(trainee, "quiz")
+    act(page, "#dfc-screen .dfc-submit", "Check with answers missing", then=RESULT)
     questions = trainee.data()["questions"]
     for qid in trainee.visible_questions():
-        if questions[qid]["type"] != "scenario":
+        q = questions[qid]
+        if q["type"] != "scenario":
             trainee.answer(qid)
             continue
-        q = questions[qid]
         node = q["start"]
         while node:
             choice = max(q["nodes"][node], key=lambda c: c[3])
-            page.check(f"#q-{qid} [data-dfc-node='{node}'] input[value='{choice[0]}']")
-            scroll_down(page)
-            press(page, f"#q-{qid} [data-dfc-node='{node}'] [data-dfc-decide]")
-            focus_shown(page, f"#q-{qid} h3", "Decide")
+            step = f"#q-{qid} [data-dfc-node='{node}']"
+            page.check(f"{step} input[value='{choice[0]}']")
+            act(
+                page,
+                f"{step} [data-dfc-decide]",
+                "Decide",
+                then=f"#q-{qid} :is([data-dfc-node], [data-dfc-ending]):not([hidden]) h3",
+            )
             node = "" if choice[2] else choice[1]
-    scroll_down(page)
-    press(page, "#dfc-screen .dfc-submit")
-    focus_shown(page, "#dfc-screen [data-dfc-quiz-result]", "Check")
-    scroll_down(page)
-    press(page, "#dfc-screen [data-dfc-retry]")
-    heading_after(page, "Try again on the knowledge check")
+    act(page, "#dfc-screen .dfc-submit", "Check", then=RESULT)
+    act(page, "#dfc-screen [data-dfc-retry]", "Try again on the knowledge check")
 
     # The self-assessment: its result, and changing the answers.
-    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, "diagnostic"))
-    trainee.ready()
+    go_to(trainee, "diagnostic")
     trainee.rate_all()
-    scroll_down(page)
-    press(page, "#dfc-screen .dfc-submit")
-    focus_shown(page, "#dfc-screen [data-dfc-quiz-result]", "the self-assessment's submit")
-    scroll_down(page)
-    press(page, "#dfc-screen [data-dfc-retry]")
-    heading_after(page, "Change our answers")
+    act(page, "#dfc-screen .dfc-submit", "the self-assessment's submit", then=RESULT)
+    act(page, "#dfc-screen [data-dfc-retry]", "Change our answers")
 
     # The final, in pages: Next and Previous questions, Submit, Try again.
-    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, "final"))
-    trainee.ready()
-    scroll_down(page)
-    press(page, "#dfc-screen .dfc-page-next")
-    focus_shown(page, "#dfc-screen .dfc-page-status", "Next questions")
-    scroll_down(page)
-    press(page, "#dfc-screen .dfc-page-prev")
-    focus_shown(page, "#dfc-screen .dfc-page-status", "Previous questions")
+    go_to(trainee, "final")
+    act(page, "#dfc-screen .dfc-page-next", "Next questions", then=PAGE_STATUS)
+    act(page, "#dfc-screen .dfc-page-prev", "Previous questions", then=PAGE_STATUS)
     trainee.answer_all(right=False)
     trainee.to_last_page()
-    scroll_down(page)
-    press(page, "#dfc-screen .dfc-submit")
-    focus_shown(page, "#dfc-screen [data-dfc-quiz-result]", "Submit")
-    scroll_down(page)
-    press(page, "#dfc-screen [data-dfc-retry]")
-    heading_after(page, "Try again on the final")
+    act(page, "#dfc-screen .dfc-submit", "Submit", then=RESULT)
+    act(page, "#dfc-screen [data-dfc-retry]", "Try again on the final")
     assert page.problems == []
 
 
 def test_a_wrong_match_names_the_right_one(page, base_url):
     trainee = open_course(page, base_url, height=900)
     trainee.start("manager")
-    trainee.frame.evaluate("i => DFC.app.nav.go(i)", index_of(trainee, "quiz"))
+    go_to(trainee, "quiz")
     questions = trainee.data()["questions"]
     for qid in trainee.visible_questions():
         trainee.answer(qid, right=questions[qid]["type"] != "matching")
