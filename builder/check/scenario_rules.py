@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from builder.check.locations import field_line
+from builder.check.block_rules import nearest
+from builder.check.locations import COURSE_FILE, field_line
 from builder.load.loader import Loaded
 from builder.model.course import Scenario
 from builder.model.problems import Location, Problems
@@ -20,6 +21,7 @@ def check_scenario(
     def where(*loc: str | int) -> Location:
         return field_line(loaded, path, "questions", index, *loc)
 
+    _check_parts(loaded, scenario, label, where, problems)
     nodes = list(dict.fromkeys(n.id for n in scenario.nodes))
     endings = list(dict.fromkeys(e.id for e in scenario.endings))
     before = len(problems.items)
@@ -102,6 +104,31 @@ def check_scenario(
                 where("endings", e, "id"),
                 f'{label}, ending "{ending.id}": no choice leads to this ending',
             )
+
+
+def _check_parts(
+    loaded: Loaded, scenario: Scenario, label: str, where: Where, problems: Problems
+) -> None:
+    """Each part of the debrief names a role the course has."""
+    if scenario.debrief is None or loaded.course is None:
+        return
+    roles = [r.id for r in loaded.course.roles]
+    for n, part in enumerate(scenario.debrief.parts):
+        if part.role in roles:
+            continue
+        at = where("debrief", "parts", n, "role")
+        if not roles:
+            problems.error(
+                at,
+                f'{label}, debrief: role "{part.role}": this course has no roles; list them '
+                f"under roles: in {COURSE_FILE}, or remove the parts",
+            )
+            continue
+        hint = nearest(part.role, roles)
+        more = f'did you mean "{hint}"?' if hint else f"the roles are {', '.join(roles)}"
+        problems.error(
+            at, f'{label}, debrief: no role "{part.role}" in {COURSE_FILE}; {more}'
+        )
 
 
 def _check_loops(

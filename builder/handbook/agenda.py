@@ -1,8 +1,9 @@
 """The facilitator handbook's agenda: a day (or more) of modules, activities and breaks.
 
 Modules are timed by their `minutes`, activities by their numbered steps; each module
-then gets time for discussion, for each scenario (played in pairs, then with roles swapped,
-then debriefed) and for its knowledge check, and the last session for the final assessment
+then gets time for discussion (listing the questions the module chose, if it chose any),
+for each scenario (played in pairs, then with roles swapped, then debriefed; the rows say
+who plays whom) and for its knowledge check, and the last session for the final assessment
 and the self-assessment. The days are shared out so that none runs past DAY_LIMIT and no
 stretch runs past BLOCK_LIMIT (a module's practice can follow a break).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # --- timings (minutes) ----------------------------------------------------------------------
@@ -45,6 +46,7 @@ class AgendaRow:
     start: str = ""
     end: str = ""
     anchor: str = ""
+    details: list[str] = field(default_factory=list)  # lines under the title
 
 
 @dataclass
@@ -136,12 +138,16 @@ def _module_rows(module: Any) -> list[AgendaRow]:
             "module", f"Module {module.number}: {module.title}", module.minutes, anchor=anchor
         )
     ]
-    if getattr(module, "topics", None) or getattr(module, "general_questions", None):
+    chosen = list(getattr(module, "discussion", None) or [])
+    if chosen:
+        title = f"Discussion: {len(chosen)} questions"
+        questions_at = f"discussion-{module.id}"
         rows.append(
-            AgendaRow(
-                "discussion", "Discussion: two or three of the questions", DISCUSSION, anchor=anchor
-            )
+            AgendaRow("discussion", title, DISCUSSION, anchor=questions_at, details=chosen)
         )
+    elif getattr(module, "topics", None) or getattr(module, "general_questions", None):
+        title = "Discussion: two or three of the questions"
+        rows.append(AgendaRow("discussion", title, DISCUSSION, anchor=anchor))
     rows += [
         AgendaRow("activity", a.heading, a.minutes, anchor=anchor)
         for a in module.activities
@@ -150,13 +156,21 @@ def _module_rows(module: Any) -> list[AgendaRow]:
     for q in questions:
         if q.type == "scenario":
             title = f"Scenario, played in pairs: {q.prompt}"
-            rows.append(AgendaRow("scenario", title, SCENARIO, anchor=f"q-{q.id}"))
+            play = getattr(q, "play", None)
+            details = [*play.rounds, debrief_line(len(play.questions))] if play else []
+            rows.append(
+                AgendaRow("scenario", title, SCENARIO, anchor=f"q-{q.id}", details=details)
+            )
     check = [q for q in questions if not q.final_only and q.type != "scenario"]
     if check:
         played = any(q.type == "scenario" for q in questions)
         title = f"Knowledge check: {'the other ' if played else ''}{len(check)} questions"
         rows.append(AgendaRow("check", title, question_minutes(len(check)), anchor=anchor))
     return rows
+
+
+def debrief_line(questions: int) -> str:
+    return f"Debrief: the {questions} questions after the scenario's flow in the answer key."
 
 
 def _parts(block: list[AgendaRow]) -> list[list[AgendaRow]]:

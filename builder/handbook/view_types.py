@@ -71,6 +71,7 @@ class QuestionView:
     distractors: list[str] = field(default_factory=list)  # matching: spare targets
     flow: Any = None  # scenario: a ScenarioFlow
     final_only: bool = False  # `use: final`: never in the knowledge check
+    play: Any = None  # scenario: a PlayPlan (who plays whom, the debrief questions)
 
 
 @dataclass
@@ -88,6 +89,7 @@ class ModuleView:
     general_questions: list[str]
     quiz: Any
     questions: list[QuestionView]
+    discussion: list[str] = field(default_factory=list)  # the questions the agenda uses
 
     @property
     def activity_minutes(self) -> int:

@@ -19,11 +19,13 @@ from markupsafe import Markup
 
 from builder.handbook.activities import activity_view, discussion, general_questions
 from builder.handbook.agenda import clock, duration, plan_agenda
+from builder.handbook.debrief import play_plan
 from builder.handbook.page_text import blocks, handbook_markdown, plain_inline
 from builder.handbook.scenario_flow import scenario_flow
 from builder.handbook.self_assessment import self_assessment_view
 from builder.handbook.view_types import ChoiceRow, ModuleView, QuestionView, TemplateView
 from builder.load import markup
+from builder.model.audience import Role
 from builder.model.course import (
     ChoiceQuestion,
     Course,
@@ -120,7 +122,7 @@ def _module_view(number: int, module: Module, course: Course) -> ModuleView:
     objective_numbers = {o.id: n for n, o in enumerate(module.meta.objectives, 1)}
     questions = (
         [
-            _question_view(n, q, objective_numbers, module, weight_of(q, course))
+            _question_view(n, q, objective_numbers, module, weight_of(q, course), roles)
             for n, q in enumerate(module.quiz.questions, 1)
         ]
         if module.quiz
@@ -141,6 +143,7 @@ def _module_view(number: int, module: Module, course: Course) -> ModuleView:
         general_questions=general,
         quiz=module.quiz,
         questions=questions,
+        discussion=list(module.meta.discussion),
     )
 
 
@@ -205,7 +208,12 @@ def templates(model: CourseModel) -> list[TemplateView]:
 
 
 def _question_view(
-    number: int, question: Any, objective_numbers: dict[str, int], module: Module, weight: int
+    number: int,
+    question: Any,
+    objective_numbers: dict[str, int],
+    module: Module,
+    weight: int,
+    roles: list[Role],
 ) -> QuestionView:
     numbers = sorted(objective_numbers.get(o, 0) for o in question.objectives)
     label = "objective" if len(numbers) == 1 else "objectives"
@@ -223,6 +231,7 @@ def _question_view(
     )
     if isinstance(question, Scenario):
         view.flow = scenario_flow(module, question)
+        view.play = play_plan(question, roles)
         view.answers = view.flow.best_choices
     elif isinstance(question, TrueFalse):
         view.answers = ["True" if question.answer else "False"]

@@ -14,6 +14,12 @@ from pydantic import AliasChoices, Field
 from builder.model.accessibility import Accessibility
 from builder.model.approval import Approval, ReleaseStamp
 from builder.model.audience import Framing, Role, RoleQuestion, Roles
+from builder.model.debrief import (
+    Debrief,
+    DiscussionQuestions,
+    debrief_field,
+    discussion_field,
+)
 from builder.model.fields import ID_PATTERN, Id, Percent, Strict, TargetName, Text
 from builder.model.guidance import GuidanceSection, guidance_field
 from builder.model.languages import LanguageTag, languages_field
@@ -118,6 +124,7 @@ class ModuleMeta(Strict):
     title: Text = Field(description="module title")
     minutes: int = Field(ge=1, le=600, description="estimated minutes to complete")
     objectives: list[Objective] = Field(min_length=1, description="learning objectives")
+    discussion: DiscussionQuestions = discussion_field()
 
 
 class Option(Strict):
@@ -240,6 +247,7 @@ class Scenario(QuestionCore):
     start: Id = Field(description="id of the first node")
     nodes: list[ScenarioNode] = Field(min_length=1, max_length=36)
     endings: list[Ending] = Field(min_length=1, max_length=36)
+    debrief: Debrief | None = debrief_field()
 
     def node(self, node_id: str) -> ScenarioNode | None:
         return next((n for n in self.nodes if n.id == node_id), None)

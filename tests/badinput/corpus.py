@@ -92,6 +92,45 @@ ONE_ROLE = Edit(ROLES, "roles:\n  - {id: carer, label: A home carer}\n")
 NO_ROLES = Edit(ROLES, "")
 ALARM_IMAGE = Edit(":::\n", ":::\n\n![The exit map](images/exits.png)\n")
 
+# A scenario for the fixture's bank, with a debrief naming the fixture's roles.
+SCENARIO = """\
+  - id: fire-06
+    type: scenario
+    objectives: [fire-response]
+    title: The alarm at lunchtime
+    start: n1
+    nodes:
+      - id: n1
+        text: The alarm sounds while the team eats lunch. What does the supervisor do?
+        choices:
+          - id: a
+            text: Lead everyone out by the nearest exit, and count them at the point.
+            end: e1
+            score: 2
+            feedback: Everyone is out within two minutes, and nobody is missing.
+          - id: b
+            text: Finish the call she is on, then follow the others out of the room.
+            end: e1
+            score: 0
+            feedback: She is last out, and the warden has to go back in to find her.
+    endings:
+      - id: e1
+        text: The building is clear.
+    debrief:
+      parts:
+        - {role: manager, plays: the supervisor}
+        - {role: rep, plays: the fire warden}
+      questions:
+        - What did the supervisor need to know before lunch?
+        - Who counts people at the point when the supervisor is away?
+"""
+
+
+def with_scenario(old: str = "", new: str = "") -> Edit:
+    """The fixture's bank with SCENARIO added at its end, `old` in it replaced by `new`."""
+    last = "        feedback: Last, wait to be counted.\n"
+    return Edit(last, last + SCENARIO.replace(old, new) if old else last + SCENARIO)
+
 CASES: dict[str, Case] = {
     # --- YAML syntax ------------------------------------------------------------------------
     "yaml: a tab in course.yaml": Case(
@@ -1093,6 +1132,50 @@ CASES: dict[str, Case] = {
         [
             'modules/fire-basics/02-alarm.md:11: error: "::: lens" needs a role id: one of carer',
         ],
+    ),
+    # --- debriefs and chosen discussion questions (for the handbook) -------------------------
+    "debrief: a part for a role the course does not have, with a near one": Case(
+        {QUIZ: with_scenario("role: rep,", "role: reps,")},
+        [
+            'quizzes/fire-basics.yaml:98: error: question "fire-06", debrief: no role "reps" in course/course.yaml; did you mean "rep"?',
+        ],
+    ),
+    "debrief: a part for a role, in a course with no roles": Case(
+        {COURSE: NO_ROLES, QUIZ: with_scenario()},
+        [
+            'quizzes/fire-basics.yaml:97: error: question "fire-06", debrief: role "manager": this course has no roles; list them under roles: in course/course.yaml, or remove the parts',
+            'quizzes/fire-basics.yaml:98: error: question "fire-06", debrief: role "rep": this course has no roles; list them under roles: in course/course.yaml, or remove the parts',
+        ],
+    ),
+    "debrief: two parts for one role": Case(
+        {QUIZ: with_scenario("role: rep,", "role: manager,")},
+        [
+            'quizzes/fire-basics.yaml:95: error: question "fire-06", debrief: role "manager" has two parts: give each role one',
+        ],
+    ),
+    "debrief: one question": Case(
+        {
+            QUIZ: with_scenario(
+                "        - Who counts people at the point when the supervisor is away?\n", ""
+            )
+        },
+        [
+            'quizzes/fire-basics.yaml:99: error: question "fire-06", questions: needs at least 2 entries',
+        ],
+    ),
+    "discussion: one question for the agenda": Case(
+        {MODULE: Edit("---\nThis module", "discussion: [Only one?]\n---\nThis module")},
+        [
+            "modules/fire-basics/module.md:9: error: discussion: list two or three questions, or leave discussion out",
+        ],
+    ),
+    "discussion: four questions for the agenda": Case(
+        {
+            MODULE: Edit(
+                "---\nThis module", "discussion: [One?, Two?, Three?, Four?]\n---\nThis module"
+            )
+        },
+        ["modules/fire-basics/module.md:9: error: discussion: has too many entries (at most 3)"],
     ),
     "roles: one id twice": Case(
         {COURSE: Edit(ROLES, "roles:\n  - {id: carer, label: A}\n  - {id: carer, label: B}\n")},
