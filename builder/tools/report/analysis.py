@@ -44,14 +44,16 @@ class Table:
     success: Any  # per row: 1 right, 0 wrong, -1 ungraded
     responses: list[str | None]
     all_rows: Any
-    parsed: dict[int, list[str] | None] = field(default_factory=dict)  # row -> response read
+    # (question, response) -> the response read: as many entries as different responses
+    parsed: dict[tuple[str, str | None], list[str] | None] = field(default_factory=dict)
 
     def read(self, row: int, item: Item) -> list[str] | None:
-        """The response of `row` as ids of `item`, read once however many groups ask."""
-        if row not in self.parsed:
+        """The response of `row` as ids of `item`, read once however many rows give it."""
+        key = (item.id, self.responses[row])
+        if key not in self.parsed:
             kind = item.interaction_type
-            self.parsed[row] = parse_response(self.responses[row], kind, item.options, item.targets)
-        return self.parsed[row]
+            self.parsed[key] = parse_response(key[1], kind, item.options, item.targets)
+        return self.parsed[key]
 
 
 def tabulate(collector: Collector, index: CourseIndex) -> Table:

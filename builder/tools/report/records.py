@@ -90,6 +90,10 @@ class Collector:
     ) -> None:
         """One answer; `where` names the file and line or record for error messages."""
         self.check(where, interaction, response)
+        self.keep(learner_key, interaction, response, success, session, attempt, dimensions)
+
+    def keep(self, learner_key, interaction, response, success, session, attempt, dimensions):  # type: ignore[no-untyped-def]
+        """An answer that has been checked: into the columns."""
         learner = self.learner_number(learner_key)
         if dimensions is not None and dimensions.version:
             self.versions[learner] = dimensions.version

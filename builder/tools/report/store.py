@@ -151,18 +151,8 @@ class StoreWriter(Collector):
         self.rows: list[tuple[Any, ...]] = []
         self.voids: list[str] = []
 
-    def add(
-        self,
-        where: str,
-        learner_key: str,
-        interaction: str,
-        response: str | None,
-        success: bool | None,
-        session: int = 1,
-        attempt: int = 1,
-        dimensions: Dimensions | None = None,
-    ) -> None:
-        self.check(where, interaction, response)
+    def keep(self, learner_key, interaction, response, success, session, attempt, dimensions):  # type: ignore[no-untyped-def]
+        """An answer that has been checked: to the file, a batch at a time."""
         said = dimensions or Dimensions()
         statement = said.statement_id.lower() if said.statement_id else None
         self.rows.append(
