@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from report_helpers import Model, make_course, simulate
+from test_report_inputs import LRS
 
 from builder.tools.report.output_text import as_json
 from builder.tools.report.read_xapi import add_statement
@@ -119,13 +120,11 @@ def test_a_void_changes_the_figures(data, whole):
 # --- an LRS that serves pages and honours since, ascending and limit ------------------------
 
 
-class PagedLRS(http.server.BaseHTTPRequestHandler):
-    statements: list = []
-    requests: list = []
-    fail_at: int | None = None  # the request (counted from 1) answered with HTTP 500
+class PagedLRS(LRS):
+    """Pages by offset, oldest first when asked, only what was stored since, when asked; no
+    authentication."""
 
-    def log_message(self, *args: object) -> None:
-        """Quiet."""
+    fail_at: int | None = None  # the request (counted from 1) answered with HTTP 500
 
     def do_GET(self) -> None:  # noqa: N802
         query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query))
@@ -143,14 +142,6 @@ class PagedLRS(http.server.BaseHTTPRequestHandler):
             rest = {k: v for k, v in query.items() if k != "offset"}
             more = "/xAPI/statements?" + urllib.parse.urlencode({**rest, "offset": offset + PAGE})
         self._send(200, {"statements": chosen[offset : offset + PAGE], "more": more})
-
-    def _send(self, status: int, body: object) -> None:
-        raw = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
 
 
 @pytest.fixture
