@@ -48,9 +48,11 @@ EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 def _render_block(name: str) -> Callable[..., str]:
     def render(self: Any, tokens: list[Any], idx: int, _options: Any, env: Any) -> str:
         token = tokens[idx]
-        words = (env or {}).get("interface") or Interface(SOURCE)
+        env = env if env is not None else {}
+        words = env.get("interface") or Interface(SOURCE)
         if token.nesting == -1:
             if name == "template":
+                env.pop("template_title", None)
                 return (
                     '<p class="dfc-print-row"><button type="button" class="dfc-button dfc-print" '
                     f"data-dfc-print>{escapeHtml(words.text('box.print'))}</button></p>\n"
@@ -58,33 +60,68 @@ def _render_block(name: str) -> Callable[..., str]:
                 )
             return "</aside>\n" if name != "key-points" else "</section>\n"
         info = token.info.strip()[len(name) :].strip()
-        return _open_block(name, info, words, (env or {}).get("words") or NEUTRAL)
+        env["boxes"] = env.get("boxes", 0) + 1
+        box = Box(name, info, f"dfc-box-{env['boxes']}")
+        opened, heading = _open_block(box, words, env.get("words") or NEUTRAL)
+        if name == "template":
+            env["template_title"] = heading
+        return opened
 
     return render
 
 
-def _open_block(name: str, info: str, words: Interface, course: BlockWords) -> str:
+@dataclass(frozen=True)
+class Box:
+    """A `:::` block as written: its name, what follows the name, and its heading's id."""
+
+    name: str
+    info: str
+    heading_id: str
+
+
+def _open_block(box: Box, words: Interface, course: BlockWords) -> tuple[str, str]:
+    """The block's opening HTML and its heading. Lens, case-study and activity boxes are named
+    landmarks: each `<aside>` is labelled by its own visible heading."""
+    name, info = box.name, box.info
+
     def title(key: str) -> str:
         text = words.text(f"{key}.titled", title=info) if info else words.text(key)
         return escapeHtml(text)
 
+    def aside(attributes: str, heading: str) -> tuple[str, str]:
+        return (
+            f'<aside {attributes} aria-labelledby="{box.heading_id}">\n'
+            f'<h2 id="{box.heading_id}">{heading}</h2>\n',
+            heading,
+        )
+
     if name == "lens":
         role = info.split()[0] if info else ""
-        heading = escapeHtml(course.lenses.get(role) or words.text("box.lens"))
-        return (
-            f'<aside class="lens lens-{escapeHtml(role)}{course.lens_class(role)}" '
-            f'data-dfc-lens="{escapeHtml(role)}">'
-            f"\n<h2>{heading}</h2>\n"
+        return aside(
+            f'class="lens lens-{escapeHtml(role)}{course.lens_class(role)}" '
+            f'data-dfc-lens="{escapeHtml(role)}"',
+            escapeHtml(course.lenses.get(role) or words.text("box.lens")),
         )
     if name == "case-study":
-        return f'<aside class="case-study">\n<h2>{title("box.case_study")}</h2>\n'
+        return aside('class="case-study"', title("box.case_study"))
     if name == "template":
-        return f'<section class="dfc-template">\n<h2>{title("box.template")}</h2>\n'
+        heading = title("box.template")
+        return f'<section class="dfc-template">\n<h2>{heading}</h2>\n', heading
     if name == "activity":
         label = escapeHtml(course.activity)
-        heading = f"{label}: {escapeHtml(info)}" if info else label
-        return f'<aside class="activity">\n<h2>{heading}</h2>\n'
-    return f'<section class="key-points">\n<h2>{escapeHtml(words.text("box.key_points"))}</h2>\n'
+        return aside('class="activity"', f"{label}: {escapeHtml(info)}" if info else label)
+    heading = escapeHtml(words.text("box.key_points"))
+    return f'<section class="key-points">\n<h2>{heading}</h2>\n', heading
+
+
+def _table_open(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+    """A template's table is captioned with the template's title, for screen readers (the
+    same words head the box just above it)."""
+    opened = self.renderToken(tokens, idx, options, env)
+    title = (env or {}).get("template_title")
+    if not title:
+        return opened
+    return f'{opened}<caption class="dfc-visually-hidden">{title}</caption>\n'
 
 
 def _validate(name: str) -> Callable[[str, str], bool]:
@@ -100,6 +137,7 @@ def make_parser() -> MarkdownIt:
     md.enable("table")
     for name in BLOCKS:
         container_plugin(md, name, validate=_validate(name), render=_render_block(name))
+    md.add_render_rule("table_open", _table_open)
     return md
 
 

@@ -114,13 +114,23 @@
   };
 
   /* A table wider than the screen scrolls sideways: it can then take focus, so that a keyboard
-     user can scroll it too. Checked when a screen is shown and when the window changes size. */
+     user can scroll it too, and a line just above it says that some columns are out of view.
+     Checked when a screen is shown and when the window changes size. */
   function scrollableTables(root) {
     DFC.$$('table', root).forEach(function (table) {
+      var cue = table.previousElementSibling;
+      if (!(cue && cue.classList.contains('dfc-scroll-cue'))) cue = null;
       if (table.scrollWidth > table.clientWidth + 1) {
         table.tabIndex = 0;
-      } else if (table.hasAttribute('tabindex')) {
-        table.removeAttribute('tabindex');
+        if (!cue) {
+          cue = document.createElement('p');
+          cue.className = 'dfc-scroll-cue';
+          cue.textContent = DFC.t('table.scroll_cue', 'This table is wider than the screen: scroll it sideways to see every column.');
+          table.parentNode.insertBefore(cue, table);
+        }
+      } else {
+        if (table.hasAttribute('tabindex')) table.removeAttribute('tabindex');
+        if (cue) cue.parentNode.removeChild(cue);
       }
     });
   }

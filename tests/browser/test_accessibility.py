@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from trainee import Trainee
+from page_states import course_states, go, menu_states, open_standalone
 
 AXE = Axe()
 AXE_OPTIONS = {
@@ -28,45 +28,16 @@ def assert_accessible(page, where: str) -> None:
     assert results.violations_count == 0, f"{where}:\n{results.generate_report()}"
 
 
-def open_standalone(page, base_url: str, course: str) -> Trainee:
-    page.goto(f"{base_url}/{course}-web/index.html")
-    trainee = Trainee(page, in_lms=False)
-    page.wait_for_function("() => !!(window.DFC && DFC.app && DFC.app.nav)")
-    return trainee
-
-
-def go(page, index: int) -> None:
-    page.evaluate("i => DFC.app.nav.go(i)", index)
-
-
 @pytest.mark.parametrize("course", ["bundled", "minimal"])
 def test_axe_finds_nothing_on_any_page_type(page, base_url, course):
-    trainee = open_standalone(page, base_url, course)
-    assert_accessible(page, "start screen")
-    trainee.start("manager")
-    screens = trainee.data()["screens"]
-    for index, screen in enumerate(screens):
-        go(page, index)
-        assert_accessible(page, screen["id"])
-        if screen["kind"] in ("quiz", "final"):
-            trainee.submit()  # nothing answered yet: the quiz says which questions are left
-            assert_accessible(page, f"{screen['id']} with its error message")
-            trainee.answer_all(right=False)
-            trainee.submit()
-            assert_accessible(page, f"{screen['id']} results")
-        if screen["kind"] == "diagnostic":
-            trainee.rate_all()
-            trainee.submit()
-            assert_accessible(page, f"{screen['id']} result")
+    for where in course_states(page, base_url, course):
+        assert_accessible(page, where)
 
 
 def test_menu_at_phone_width_is_accessible(page, base_url):
     page.set_viewport_size({"width": 320, "height": 640})
-    open_standalone(page, base_url, "bundled")
-    page.click(".dfc-menu-toggle")
-    assert page.is_visible("#dfc-menu")
-    assert page.get_attribute(".dfc-menu-toggle", "aria-expanded") == "true"
-    assert_accessible(page, "menu open at 320 px")
+    for where in menu_states(page, base_url):
+        assert_accessible(page, f"{where} at 320 px")
 
 
 @pytest.mark.parametrize("course", ["bundled", "minimal"])

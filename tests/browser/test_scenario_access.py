@@ -3,44 +3,24 @@
 from __future__ import annotations
 
 import pytest
+from page_states import SCENARIO_BOX, open_scenario, scenario_states
 from scenario_course import scenario_site  # noqa: F401  (a fixture)
-from test_accessibility import assert_accessible, open_standalone, tab_to
+from test_accessibility import assert_accessible, tab_to
 
 pytestmark = pytest.mark.usefixtures("scenario_site")
-BOX = "#dfc-screen #q-rev-s1"
-
-
-def open_check(page, base_url):
-    trainee = open_standalone(page, base_url, "scenario")
-    trainee.start("rep")
-    trainee.open("review/quiz")
-    trainee.ready()
-    return trainee
+BOX = SCENARIO_BOX
 
 
 def test_axe_finds_nothing_at_any_step_of_a_scenario(page, base_url):
-    trainee = open_check(page, base_url)
-    assert_accessible(page, "scenario, first step")
-    page.click(f"{BOX} [data-dfc-node='n1'] [data-dfc-decide]")  # nothing chosen yet
-    assert page.is_visible(f"{BOX} [data-dfc-node='n1'] [data-dfc-choose]")
-    assert_accessible(page, "scenario, decide with nothing chosen")
-    page.check(f"{BOX} [data-dfc-node='n1'] input[value='a']")
-    page.click(f"{BOX} [data-dfc-node='n1'] [data-dfc-decide]")
-    assert_accessible(page, "scenario, second step with the first consequence")
-    page.check(f"{BOX} [data-dfc-node='n2'] input[value='b']")
-    page.click(f"{BOX} [data-dfc-node='n2'] [data-dfc-decide]")
-    assert_accessible(page, "scenario, ending")
-    trainee.answer("rev-01", right=True)
-    trainee.submit()
-    assert page.is_visible(f"{BOX} [data-dfc-path]")
-    assert_accessible(page, "scenario, marked")
+    for where in scenario_states(page, base_url):
+        assert_accessible(page, where)
     page.set_viewport_size({"width": 320, "height": 640})
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     assert_accessible(page, "scenario, marked, at 320 px")
 
 
 def test_a_scenario_can_be_completed_by_keyboard_alone(page, base_url):
-    open_check(page, base_url)
+    open_scenario(page, base_url)
     data = page.evaluate("DFC.data()")
     for node, heading in (("n1", "q-rev-s1-n2-h"), ("n2", "q-rev-s1-e1-h")):
         tab_to(page, f"{BOX} [data-dfc-node='{node}'] input")
