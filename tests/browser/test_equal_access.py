@@ -87,3 +87,20 @@ def test_focus_ring_shows_on_every_control(page, base_url):
         kinds.add(tag)
         assert style != "none" and width >= 2 and shadow != "none", focused
     assert {"A", "INPUT:radio", "INPUT:checkbox", "SELECT:select-one", "BUTTON:submit"} <= kinds
+
+
+def test_open_menu_covers_nothing_focused(page, base_url):
+    """The open menu's links are the topmost element at their centres; focus on a control
+    beneath the menu closes the menu, so nothing focused is covered."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    for _ in menu_states(page, base_url):
+        covered = page.eval_on_selector_all(
+            "#dfc-menu a",
+            "links => links.filter(a => { a.scrollIntoView({block: 'center'});"
+            " const r = a.getBoundingClientRect();"
+            " const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+            " return !(top && a.contains(top)); }).map(a => a.textContent)",
+        )
+        assert covered == []
+        page.focus("#dfc-role-manager")
+        assert not page.evaluate("() => document.body.classList.contains('dfc-menu-open')")
