@@ -26,8 +26,13 @@
     }
   }
 
+  /* A quiz's state, made on first sight with the seed its questions are drawn by: saved at
+     once, so a relaunch draws the same questions. */
   App.prototype.quizState = function (key) {
-    if (!this.state.quizzes[key]) this.state.quizzes[key] = DFC.State.emptyQuiz();
+    if (!this.state.quizzes[key]) {
+      this.state.quizzes[key] = DFC.State.emptyQuiz();
+      this.save(false);
+    }
     return this.state.quizzes[key];
   };
 
@@ -287,9 +292,12 @@
       /* An LMS that launched the course in its own window gets it back from here. */
       exit.hidden = false;
       exit.addEventListener('click', function () {
-        self.end();
+        /* Claim only what the LMS confirmed: a refused value or a refused ending is said. */
+        var confirmed = self.end();
         exit.hidden = true;
-        self.notice(DFC.t('notice.left', 'You have left the course and your results are saved. You can close this window.'));
+        self.notice(confirmed
+          ? DFC.t('notice.left', 'You have left the course and your results have been sent to your learning system. You can close this window.')
+          : DFC.t('notice.left_unconfirmed', 'You have left the course, but your learning system did not confirm that it has all of your results. Open the course again from your learning system to see what it kept.'));
       });
     }
     var form = DFC.$('[data-dfc-role-form]');

@@ -96,7 +96,11 @@
     profile: profile,
     mount: function (form, app) {
       var diag = app.data.diagnostic;
-      var st = app.state.diag = app.state.diag || { answers: {}, done: false, attempt: 1 };
+      var st = app.state.diag;
+      if (!st) {
+        st = app.state.diag = { answers: {}, done: false, attempt: 1 };
+        if (app.save) app.save(false);
+      }
       var resultBox = DFC.$('[data-dfc-quiz-result]', form);
       var retry = DFC.$('[data-dfc-retry]', form);
       var submit = DFC.$('.dfc-submit', form);
