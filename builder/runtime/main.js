@@ -36,6 +36,18 @@
     return this.state.quizzes[key];
   };
 
+  /* A screen's quiz state, made before the screen's progress is sent: one value, not two
+     racing each other in an LMS that stores each value by a request of its own. */
+  App.prototype.prepareQuiz = function (article) {
+    var form = article && article.querySelector ? article.querySelector('form.dfc-quiz') : null;
+    if (!form) return;
+    if (form.hasAttribute('data-dfc-diagnostic')) {
+      if (!this.state.diag) this.state.diag = { answers: {}, done: false, attempt: 1 };
+    } else if (form.getAttribute('data-dfc-quiz') && !this.state.quizzes[form.getAttribute('data-dfc-quiz')]) {
+      this.state.quizzes[form.getAttribute('data-dfc-quiz')] = DFC.State.emptyQuiz();
+    }
+  };
+
   App.prototype.newAttempt = function (key) {
     var old = this.quizState(key);
     var fresh = DFC.State.emptyQuiz();
@@ -123,6 +135,7 @@
   App.prototype.visit = function (index, article) {
     var screen = this.data.screens[index];
     this.state.seen[index] = true;
+    this.prepareQuiz(article);
     this.writeState();
     this.lms.setLocation(screen.id);
     this.applyRole(article);
