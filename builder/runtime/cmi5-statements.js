@@ -156,6 +156,9 @@
         }
         return true;
       },
+      /* Nothing sent before the ending is still unconfirmed: no batch waiting to be sent
+         again after a failure, none on its way. */
+      accepted: function () { return !session.sending && !session.retryTimer; },
       lastError: function () { return ''; }
     };
     return adapter;

@@ -429,6 +429,31 @@ def test_exit_follows_return_url_after_terminated(tab, lms, ralph, enrol):
     assert_clean(tab, lms, ralph, reg)
 
 
+def test_the_exit_notice_claims_only_what_the_lrs_confirmed(tab, lms, ralph, enrol):
+    """Leaving by the exit button: the notice says the results were sent when the LRS has
+    confirmed all that came before the ending, and says it did not confirm them otherwise."""
+    reg = enrol()
+    trainee = open_course(tab, lms, reg)
+    trainee.start("rep")
+    wait_for(lms, reg, "answered:role")
+    tab.wait_for_function("() => !DFC.app.lms.session.sending && !DFC.app.lms.session.retryTimer")
+    tab.click("[data-dfc-exit]")
+    wait_for(lms, reg, "terminated")
+    notice = tab.inner_text("#dfc-notice")
+    assert "sent to your learning system" in notice and "saved" not in notice
+    assert_clean(tab, lms, ralph, reg)
+
+    # An LRS that keeps failing holds nothing the course sent: the course does not claim it does.
+    reg = enrol()
+    lms.faults[:] = [503] * 20
+    trainee = open_course(tab, lms, reg)
+    trainee.start("rep")
+    tab.click("[data-dfc-exit]")
+    notice = tab.inner_text("#dfc-notice")
+    assert "did not confirm" in notice and "sent to your" not in notice
+    assert "answered:role" not in lms.sequence(reg)
+
+
 @pytest.mark.parametrize(
     ("preferences", "language"),
     [({"languagePreference": "fr-FR,en-GB", "audioPreference": "off"}, "en-GB"), (None, None)],
