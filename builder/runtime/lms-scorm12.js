@@ -60,16 +60,18 @@
         lms.set('cmi.core.lesson_status', value);
       },
       addInteraction: function (rec) {
-        var p = 'cmi.interactions.' + rec.index + '.';
-        lms.set(p + 'id', rec.id);
-        if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
-        lms.set(p + 'time', clock(rec.when));
-        lms.set(p + 'type', TYPES[rec.type]);
-        if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
-        if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
-        lms.set(p + 'student_response', format(rec, rec.response));
-        lms.set(p + 'result', RESULTS[rec.result]);
-        if (rec.latencyMs !== undefined) lms.set(p + 'latency', timespan(rec.latencyMs));
+        lms.record(function () {
+          var p = 'cmi.interactions.' + rec.index + '.';
+          lms.set(p + 'id', rec.id);
+          if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
+          lms.set(p + 'time', clock(rec.when));
+          lms.set(p + 'type', TYPES[rec.type]);
+          if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
+          if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
+          lms.set(p + 'student_response', format(rec, rec.response));
+          lms.set(p + 'result', RESULTS[rec.result]);
+          if (rec.latencyMs !== undefined) lms.set(p + 'latency', timespan(rec.latencyMs));
+        });
       },
       setObjective: function (id, state) {
         var p = 'cmi.objectives.' + state.index + '.';

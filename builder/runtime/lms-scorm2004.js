@@ -55,17 +55,19 @@
         lms.set('cmi.success_status', status.success || 'unknown');
       },
       addInteraction: function (rec) {
-        var p = 'cmi.interactions.' + rec.index + '.';
-        lms.set(p + 'id', rec.id);
-        lms.set(p + 'type', rec.type);
-        if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
-        lms.set(p + 'timestamp', timestamp(rec.when));
-        if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
-        if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
-        lms.set(p + 'learner_response', format(rec, rec.response));
-        lms.set(p + 'result', rec.result);
-        if (rec.latencyMs !== undefined) lms.set(p + 'latency', duration(rec.latencyMs));
-        if (rec.description) lms.set(p + 'description', rec.description.slice(0, 250));
+        lms.record(function () {
+          var p = 'cmi.interactions.' + rec.index + '.';
+          lms.set(p + 'id', rec.id);
+          lms.set(p + 'type', rec.type);
+          if (rec.objective) lms.set(p + 'objectives.0.id', rec.objective);
+          lms.set(p + 'timestamp', timestamp(rec.when));
+          if (rec.correct !== undefined) lms.set(p + 'correct_responses.0.pattern', format(rec, rec.correct));
+          if (rec.weighting !== undefined) lms.set(p + 'weighting', rec.weighting);
+          lms.set(p + 'learner_response', format(rec, rec.response));
+          lms.set(p + 'result', rec.result);
+          if (rec.latencyMs !== undefined) lms.set(p + 'latency', duration(rec.latencyMs));
+          if (rec.description) lms.set(p + 'description', rec.description.slice(0, 250));
+        });
       },
       setObjective: function (id, state) {
         var p = 'cmi.objectives.' + state.index + '.';

@@ -94,6 +94,14 @@
     var failed = {}, reason = '';
     var written = {}; /* element -> the value the LMS last accepted */
     var open = false, ended = false, uncommitted = false, refused = false;
+    /* Answer records, written after the rest of the change that made them (the status and
+       score first): still in the same turn of the page, before any commit or the ending. */
+    var records = [];
+    function writeRecords() {
+      var writes = records;
+      records = [];
+      writes.forEach(function (write) { write(); });
+    }
 
     function invoke(fn, args) {
       var method = typeof fn === 'string' ? fn : fn.filter(function (f) { return typeof api[f] === 'function'; })[0];
@@ -148,15 +156,22 @@
         refused = true;
         return false;
       },
-      /* Anything sent since the last commit. */
-      dirty: function () { return uncommitted; },
+      /* Write an answer record once the rest of this change has been sent. */
+      record: function (write) {
+        if (!records.length) Promise.resolve().then(writeRecords);
+        records.push(write);
+      },
+      /* Anything sent since the last commit, or about to be. */
+      dirty: function () { return uncommitted || records.length > 0; },
       commit: function () {
+        writeRecords();
         if (!open || ended) return false;
         if (!uncommitted) return true;
         if (call(names.commit, [''], '')) uncommitted = false;
         return !uncommitted;
       },
       finish: function () {
+        writeRecords();
         if (!open || ended) return false;
         ended = true;
         return call(names.finish, [''], '');
