@@ -189,6 +189,11 @@ def generate(
         "  - {id: manager, label: A manager}",
         "  - {id: rep, label: A trade union representative}",
         "  - {id: other, label: Other}",
+        "accessibility:",
+        "  contact: learning@example.org",
+        "  last_tested: not yet",
+        "  compliance: not",
+        "  enforcement: The enforcement procedure where the course is used goes here.",
         "",
     ]
     (out / "course" / "course.yaml").write_text("\n".join(course), encoding="utf-8")

@@ -214,6 +214,6 @@ def test_relative_iri_is_an_error(make_course, cli):
     root = make_course({COURSE: fixture_text("minimal", COURSE) + "iri: courses/fire-safety\n"})
     result = cli("build", "--course", str(root), "--format", "cmi5")
     assert _errors(result)[0] == (
-        'course/course.yaml:21: error: iri: "courses/fire-safety" is not an absolute IRI; '
+        'course/course.yaml:26: error: iri: "courses/fire-safety" is not an absolute IRI; '
         'write it in full, e.g. "https://learning.example.org/courses/fire-safety"'
     )

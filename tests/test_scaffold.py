@@ -49,10 +49,12 @@ def test_new_module_builds_and_its_pages_are_in_the_package(course_copy, tmp_pat
 def test_new_module_writes_a_lens_box_for_each_of_the_course_roles(course_copy, tmp_path):
     root = course_copy("minimal")
     course = root / COURSE
+    before_roles, after_roles = course.read_text(encoding="utf-8").split("roles:")
     course.write_text(
-        course.read_text(encoding="utf-8").split("roles:")[0]
+        before_roles
         + "roles:\n  - {id: carer, label: A home carer}\n"
-        + "  - {id: coordinator, label: A care coordinator, lens: For coordinators}\n",
+        + "  - {id: coordinator, label: A care coordinator, lens: For coordinators}\n"
+        + after_roles[after_roles.index("accessibility:") :],
         encoding="utf-8",
     )
     new_module(root, "visits", "Visits")

@@ -26,8 +26,10 @@ class Accessibility(Strict):
         description="how to report a problem or ask for another format: an email address, "
         "phone number or web page",
     )
-    last_tested: datetime.date | None = Field(
-        None, description="the date of the last manual accessibility test, e.g. 2026-11-30"
+    last_tested: datetime.date | Literal["not yet"] | None = Field(
+        None,
+        description="the date of the last manual accessibility test, e.g. 2026-11-30, or "
+        "`not yet` while no person has tested the course",
     )
     compliance: Literal["full", "partial", "not"] | None = Field(
         None, description="how far the course meets WCAG 2.2 AA: full, partial or not"

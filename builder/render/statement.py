@@ -3,6 +3,8 @@ and from `accessibility:` in course.yaml. Missing fields are said plainly, as a 
 
 from __future__ import annotations
 
+import datetime
+
 import jinja2
 
 from builder.model.accessibility import COMPLIANCE, Accessibility
@@ -25,7 +27,11 @@ def statement_facts(model: CourseModel) -> dict[str, object]:
         "contact": fields.contact,
         "enforcement": fields.enforcement,
         "compliance": COMPLIANCE.get(fields.compliance or ""),
-        "last_tested": fields.last_tested.strftime("%-d %B %Y") if fields.last_tested else None,
+        "last_tested": (
+            fields.last_tested.strftime("%-d %B %Y")
+            if isinstance(fields.last_tested, datetime.date)
+            else fields.last_tested
+        ),
         "limitations": fields.limitations,
         "missing": missing,
         "missing_text": (

@@ -91,13 +91,20 @@ packages: [scorm12, scorm2004]
 #   organisation: Anytown Council
 #   colours:
 #     brand: "#1d4f91"
-# The parts of the accessibility statement only people can give (the build drafts the rest,
-# and says plainly what is missing). For example:
-# accessibility:
-#   contact: learning@anytown.example
-#   last_tested: 2026-11-30
-#   compliance: partial          # full, partial or not
-#   enforcement: The Equality and Human Rights Commission is responsible for enforcing ...
+# The parts of the accessibility statement only people can give; the build drafts the rest.
+# Fill each in before you publish: leave one out and the statement says it is missing.
+accessibility:
+  # Where trainees report a problem or ask for another format: email, phone or web page.
+  contact: Replace this with an email address, phone number or web page.
+  last_tested: not yet          # the date a person last tested it, e.g. 2026-11-30
+  compliance: not               # full, partial or not, against WCAG 2.2 AA
+  # The enforcement procedure where the course is used, for example the paragraph on the
+  # Equality and Human Rights Commission from GOV.UK's model statement.
+  enforcement: >-
+    Replace this with the enforcement procedure paragraph.
+  # Known limitations, each in a sentence, with any alternative. For example:
+  # limitations:
+  #   - The diagram on page 2 has no long description; the handbook describes it.
 # Settings of the checks on how questions are written.
 lint:
   # How alike two questions in different banks may be before they are reported.

@@ -63,6 +63,14 @@ MODULE = "modules/fire-basics/module.md"
 PAGE1 = "modules/fire-basics/01-fire-triangle.md"
 PAGE2 = "modules/fire-basics/02-alarm.md"
 QUIZ = "quizzes/fire-basics.yaml"
+# The last lines of the minimal course's course.yaml: its accessibility statement's fields.
+STATEMENT = """\
+accessibility:
+  contact: learning@example.org
+  last_tested: 2026-11-30
+  compliance: partial
+  enforcement: The enforcement procedure where the course is used goes here.
+"""
 IMAGES = "modules/fire-basics/images"
 DIAGNOSTIC = "quizzes/readiness.yaml"
 
@@ -163,7 +171,7 @@ CASES: dict[str, Case] = {
         ],
     ),
     "yaml: an unclosed bracket": Case(
-        {COURSE: Edit("  - {id: other, label: Other}", "  - {id: other, label: Other")},
+        {COURSE: Edit(f"  - {{id: other, label: Other}}\n{STATEMENT}", "  - {id: other, label: Other")},
         [
             "course/course.yaml:20: error: a bracket [ or { is never closed: add the closing ] or }",
         ],
@@ -1018,13 +1026,13 @@ CASES: dict[str, Case] = {
     "languages: no translation for a listed language": Case(
         {COURSE: WELSH},
         [
-            "translations/cy: error: 72 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt, course:role_question.hint, course:framing.activity and 62 more; see `dfc-course translate status`, or build with --allow-partial",
+            "translations/cy: error: 74 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:accessibility.contact, course:accessibility.enforcement, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt and 64 more; see `dfc-course translate status`, or build with --allow-partial",
         ],
     ),
     "languages: a translation file that is not YAML": Case(
         {COURSE: WELSH, "translations/cy/course/course.yaml": "course:title: [a\n"},
         [
-            "translations/cy: error: 72 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt, course:role_question.hint, course:framing.activity and 62 more; see `dfc-course translate status`, or build with --allow-partial",
+            "translations/cy: error: 74 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:accessibility.contact, course:accessibility.enforcement, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt and 64 more; see `dfc-course translate status`, or build with --allow-partial",
             "translations/cy/course/course.yaml:1: error: a bracket [ or { is never closed: add "
             "the closing ] or }",
         ],
@@ -1035,7 +1043,7 @@ CASES: dict[str, Case] = {
             "translations/cy/course/course.yaml": "course:title:\n  text: Diogelwch tân\n",
         },
         [
-            "translations/cy: error: 72 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt, course:role_question.hint, course:framing.activity and 62 more; see `dfc-course translate status`, or build with --allow-partial",
+            "translations/cy: error: 74 texts have no current cy translation: course:title, course:description, course:audience, course:final_assessment.title, course:accessibility.contact, course:accessibility.enforcement, course:roles.manager.label, course:roles.rep.label, course:roles.other.label, course:role_question.prompt and 64 more; see `dfc-course translate status`, or build with --allow-partial",
             "translations/cy/course/course.yaml:1: error: course:title: needs a `source` hash and "
             "a `text`",
         ],
@@ -1260,12 +1268,18 @@ CASES: dict[str, Case] = {
             "modules/drills/module.md:4: error: a line is missing its colon, or a quote opened above is not closed",
         ],
     ),
-    "accessibility: a statement begun but not finished": Case(
-        {COURSE: Edit("packages:", "accessibility:\n  contact: learning@example.org\npackages:")},
+    "accessibility: no section in course.yaml": Case(
+        {COURSE: Edit(STATEMENT, "")},
         [
-            "course/course.yaml:16: warning: accessibility.compliance is missing: the accessibility statement says so plainly until it is filled in",
-            "course/course.yaml:16: warning: accessibility.enforcement is missing: the accessibility statement says so plainly until it is filled in",
-            "course/course.yaml:16: warning: accessibility.last_tested is missing: the accessibility statement says so plainly until it is filled in",
+            "course/course.yaml: warning: accessibility is missing: the accessibility statement is a draft until course.yaml gives accessibility.contact, accessibility.last_tested, accessibility.compliance and accessibility.enforcement",
+        ],
+    ),
+    "accessibility: a statement begun but not finished": Case(
+        {COURSE: Edit(STATEMENT, "accessibility:\n  contact: learning@example.org\n")},
+        [
+            "course/course.yaml:21: warning: accessibility.compliance is missing: the accessibility statement says so plainly until it is filled in",
+            "course/course.yaml:21: warning: accessibility.enforcement is missing: the accessibility statement says so plainly until it is filled in",
+            "course/course.yaml:21: warning: accessibility.last_tested is missing: the accessibility statement says so plainly until it is filled in",
         ],
     ),
 }

@@ -71,7 +71,7 @@ GOOD = target(AUDIENCE, "Pawb sy’n gweithio yn yr adeilad.")
 
 CASES: dict[str, XliffCase] = {
     "not well-formed XML": XliffCase(
-        ["cy.xlf:836: error: is not well-formed XML: Premature end of data in tag xliff line 2"],
+        ["cy.xlf:858: error: is not well-formed XML: Premature end of data in tag xliff line 2"],
         text=lambda xml: xml.replace("</xliff>", ""),
     ),
     "not valid XLIFF 1.2": XliffCase(
@@ -106,7 +106,7 @@ CASES: dict[str, XliffCase] = {
     ),
     "a stale unit: the English changed after the export": XliffCase(
         [
-            f'cy.xlf:355: error: unit "{PARAGRAPH}" is stale: the English has changed since this '
+            f'cy.xlf:377: error: unit "{PARAGRAPH}" is stale: the English has changed since this '
             "file was exported; export it again"
         ],
         changes=(
@@ -129,7 +129,7 @@ CASES: dict[str, XliffCase] = {
     ),
     "inline codes missing from the translation": XliffCase(
         [
-            f'cy.xlf:358: error: unit "{PARAGRAPH}" has inline codes that differ from the '
+            f'cy.xlf:380: error: unit "{PARAGRAPH}" has inline codes that differ from the '
             'English: expected <g id="1">, <g id="2">, <g id="3">, found <g id="1">, <g id="3">'
         ],
         changes=(
@@ -139,7 +139,7 @@ CASES: dict[str, XliffCase] = {
     ),
     "inline codes renumbered": XliffCase(
         [
-            f'cy.xlf:358: error: unit "{PARAGRAPH}" has inline codes that differ from the '
+            f'cy.xlf:380: error: unit "{PARAGRAPH}" has inline codes that differ from the '
             'English: expected <g id="1">, <g id="2">, <g id="3">, found <g id="1">, <g id="2">, '
             '<g id="4">'
         ],
@@ -150,7 +150,7 @@ CASES: dict[str, XliffCase] = {
     ),
     "inline markup the English does not have": XliffCase(
         [
-            f'cy.xlf:358: error: unit "{PARAGRAPH}" has inline markup the English does not '
+            f'cy.xlf:380: error: unit "{PARAGRAPH}" has inline markup the English does not '
             'have: <bpt id="9">'
         ],
         changes=(
