@@ -30,10 +30,11 @@ class FlowChoice:
 
 @dataclass
 class FlowStep:
-    number: int
+    label: str  # "Step 2", or "Step 2a" when two steps can both come second
     id: str
     anchor: str
     text: Markup
+    after: str = ""  # how the trainee gets here: "after Step 1, choice A or C"
     choices: list[FlowChoice] = field(default_factory=list)
 
 
@@ -52,40 +53,92 @@ class ScenarioFlow:
     endings: list[FlowEnding]
 
 
+def _letter(n: int) -> str:
+    return chr(ord("A") + n)
+
+
+def _either(words: list[str]) -> str:
+    """["A"] → "A"; ["A", "B", "C"] → "A, B or C"."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _depths(scenario: Scenario) -> dict[str, list[int]]:
+    """Each node's step numbers as the trainee sees them: one more than the decisions taken
+    before it, on every path from the start, keyed in the order a walk first reaches them."""
+    nodes = {node.id: node for node in scenario.nodes}
+    seen: dict[str, set[int]] = {}
+    queue = [(scenario.start, 1)]
+    while queue:
+        node_id, depth = queue.pop(0)
+        if depth in seen.setdefault(node_id, set()):
+            continue
+        seen[node_id].add(depth)
+        queue += [(c.next, depth + 1) for c in nodes[node_id].choices if c.next]
+    for node in scenario.nodes:  # validation reports an unreached node; print it last
+        seen.setdefault(node.id, set())
+    return {node_id: sorted(depths) for node_id, depths in seen.items()}
+
+
+def step_labels(scenario: Scenario) -> dict[str, str]:
+    """ "Step 1", "Step 2", "Step 2 or 3"..., by path as the course numbers them; steps that
+    share a number get letters in the order the trainee can first reach them (2a, 2b)."""
+    numbers = {}
+    for node_id, depths in _depths(scenario).items():
+        numbers[node_id] = _either([str(d) for d in depths] or ["?"])
+    labels = {}
+    for node_id, number in numbers.items():
+        sharing = [n for n, other in numbers.items() if other == number]
+        suffix = chr(ord("a") + sharing.index(node_id)) if len(sharing) > 1 else ""
+        labels[node_id] = f"Step {number}{suffix}"
+    return labels
+
+
 def scenario_flow(module: Module, scenario: Scenario) -> ScenarioFlow:
     base = f"q-{scenario.id}"
-    step_of = {node.id: n for n, node in enumerate(scenario.nodes, 1)}
+    label_of = step_labels(scenario)
     ending_of = {ending.id: n for n, ending in enumerate(scenario.endings, 1)}
+    nodes = {node.id: node for node in scenario.nodes}
 
     def text(source: str) -> Markup:
         return handbook_markdown(module, markup.parse(source))
 
+    routes: dict[str, dict[str, list[str]]] = {}  # node id: {earlier step: [choice letters]}
+    for node_id in label_of:
+        for n, choice in enumerate(nodes[node_id].choices):
+            if choice.next:
+                routes.setdefault(choice.next, {}).setdefault(label_of[node_id], []).append(
+                    _letter(n)
+                )
     steps = []
-    for node in scenario.nodes:
-        step = FlowStep(step_of[node.id], node.id, f"{base}-{node.id}", text(node.text))
+    for node_id, label in label_of.items():
+        node = nodes[node_id]
+        after = "; ".join(
+            f"{earlier}, choice {_either(letters)}"
+            for earlier, letters in routes.get(node_id, {}).items()
+        )
+        step = FlowStep(label, node.id, f"{base}-{node.id}", text(node.text), after)
         for n, choice in enumerate(node.choices):
             if choice.next:
-                leads, anchor = f"Step {step_of[choice.next]}", f"{base}-{choice.next}"
+                leads, anchor = label_of[choice.next], f"{base}-{choice.next}"
             else:
                 leads = f"Ending {ending_of[choice.end or '']}"
                 anchor = f"{base}-{choice.end}"
             step.choices.append(
-                FlowChoice(
-                    chr(ord("A") + n), choice.text, choice.score, choice.feedback, leads, anchor
-                )
+                FlowChoice(_letter(n), choice.text, choice.score, choice.feedback, leads, anchor)
             )
         steps.append(step)
     endings = [
         FlowEnding(ending_of[e.id], e.id, f"{base}-{e.id}", text(e.text)) for e in scenario.endings
     ]
-    return ScenarioFlow(_best_choices(scenario, step_of), steps, endings)
+    return ScenarioFlow(_best_choices(steps, nodes), steps, endings)
 
 
-def _best_choices(scenario: Scenario, step_of: dict[str, int]) -> list[str]:
-    """The best choice at each step, as "Step 1: A" (or "Step 2: A or C" when scores tie)."""
+def _best_choices(steps: list[FlowStep], nodes: dict) -> list[str]:
+    """The best choice at each step, as "Step 1: A" (or "Step 2a: A or C" when scores tie)."""
     found = []
-    for node in scenario.nodes:
+    for step in steps:
+        node = nodes[step.id]
         top = best_score(node)
-        letters = [chr(ord("A") + n) for n, c in enumerate(node.choices) if c.score == top]
-        found.append(f"Step {step_of[node.id]}: {' or '.join(letters)}")
+        letters = [_letter(n) for n, c in enumerate(node.choices) if c.score == top]
+        found.append(f"{step.label}: {_either(letters)}")
     return found

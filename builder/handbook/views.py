@@ -23,6 +23,7 @@ from builder.handbook.debrief import play_plan
 from builder.handbook.page_text import blocks, handbook_markdown, plain_inline
 from builder.handbook.scenario_flow import scenario_flow
 from builder.handbook.self_assessment import self_assessment_view
+from builder.handbook.template_sheet import widen_write_in_columns
 from builder.handbook.view_types import ChoiceRow, ModuleView, QuestionView, TemplateView
 from builder.load import markup
 from builder.model.audience import Role
@@ -198,7 +199,7 @@ def templates(model: CourseModel) -> list[TemplateView]:
                         module_number=number,
                         module_title=module.meta.title,
                         page=page.title,
-                        body=handbook_markdown(module, inner),
+                        body=widen_write_in_columns(handbook_markdown(module, inner)),
                     )
                 )
     return found

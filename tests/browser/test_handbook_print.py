@@ -1,4 +1,5 @@
-"""The facilitator handbook prints to clean A4 pages in Chromium: none blank, modules apart."""
+"""The facilitator handbook prints to clean A4 pages in Chromium: none blank, none holding only
+a heading, modules apart, and scenario steps numbered by path as the course numbers them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import io
 from pathlib import Path
 
 import pypdf
+from handbook_pdf_checks import STEP, heading_only_pages, step_headings
 
 from builder import api
 from builder.handbook.views import render_handbook
@@ -13,19 +15,24 @@ from builder.handbook.views import render_handbook
 REPO = Path(__file__).parents[2]
 
 
-def test_the_bundled_handbook_prints_to_sane_pages(browser, tmp_path):
-    model, _ = api.validate(REPO)
-    page_file = tmp_path / "handbook.html"
-    page_file.write_bytes(render_handbook(model))
+def print_to_pdf(browser, page_file: Path) -> tuple[bytes, list[str]]:
+    """Chromium's print to PDF of the page, and every request the page made."""
     context = browser.new_context()
     try:
         page = context.new_page()
         requests: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
         page.goto(page_file.as_uri())
-        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        return page.pdf(prefer_css_page_size=True, print_background=True), requests
     finally:
         context.close()
+
+
+def test_the_bundled_handbook_prints_to_sane_pages(browser, tmp_path):
+    model, _ = api.validate(REPO)
+    page_file = tmp_path / "handbook.html"
+    page_file.write_bytes(render_handbook(model))
+    pdf, requests = print_to_pdf(browser, page_file)
     assert requests == [page_file.as_uri()]  # nothing else is loaded
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     pages = [pg.extract_text() or "" for pg in reader.pages]
@@ -45,3 +52,15 @@ def test_the_bundled_handbook_prints_to_sane_pages(browser, tmp_path):
         assert f"\n{module.meta.title}\n" in starts[0]
     keys = [t for t in pages if t.split("\n")[2:3] == ["Answer key: Knowledge check"]]
     assert len(keys) == count
+    # No page holds only a heading (and a line or two) with its content pushed over.
+    assert heading_only_pages(pdf, page_file.read_bytes()) == []
+    # Scenario steps, numbered by path: each flow starts at Step 1, and no step is numbered
+    # before the steps that come before it on a path.
+    flows = step_headings(pdf)
+    assert len(flows) == sum(
+        q.type == "scenario" for m in model.modules if m.quiz for q in m.quiz.questions
+    )
+    for flow in flows:
+        numbers = [int(STEP.match(line).group(1)) for line in flow]
+        assert numbers[0] == 1 and numbers == sorted(numbers), flow
+        assert all("(node " not in line for line in flow)
