@@ -27,7 +27,8 @@ def widen_write_in_columns(html: Markup) -> Markup:
             continue
         share = max(WRITE_IN_SHARE, 100 * sum(blank) / count)
         widths = [
-            share / sum(blank) if empty else (100 - share) / max(1, count - sum(blank)) for empty in blank
+            share / sum(blank) if empty else (100 - share) / max(1, count - sum(blank))
+            for empty in blank
         ]
         colgroup = lxml.html.Element("colgroup")
         for width, empty in zip(widths, blank, strict=True):
