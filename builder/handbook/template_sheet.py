@@ -10,8 +10,8 @@ WRITE_IN_SHARE = 50  # per cent of the table the blank columns take together, at
 
 def widen_write_in_columns(html: Markup) -> Markup:
     """Give each table a <colgroup>: the columns left blank for writing in (every body cell
-    empty) share at least half the width, and the columns of printed labels share the rest;
-    a table all blank gets columns of equal width.
+    empty) share at least half the width, and the columns of printed labels share the rest
+    as their text needs; a table all blank gets columns of equal width.
     Left to the browser, a blank column shrinks to a quarter of the page or less."""
     if "<table" not in html:
         return html
@@ -25,16 +25,13 @@ def widen_write_in_columns(html: Markup) -> Markup:
         ]
         if not rows or not any(blank):
             continue
-        share = max(WRITE_IN_SHARE, 100 * sum(blank) / count)
-        widths = [
-            share / sum(blank) if empty else (100 - share) / max(1, count - sum(blank))
-            for empty in blank
-        ]
+        share = max(WRITE_IN_SHARE, 100 * sum(blank) / count) / sum(blank)
         colgroup = lxml.html.Element("colgroup")
-        for width, empty in zip(widths, blank, strict=True):
-            col = lxml.html.Element("col", style=f"width: {width:.1f}%")
+        for empty in blank:  # the label columns share the rest as their text needs
+            col = lxml.html.Element("col")
             if empty:
                 col.set("class", "write-in")
+                col.set("style", f"width: {share:.1f}%")
             colgroup.append(col)
         table.insert(0, colgroup)
         table.set("class", " ".join(filter(None, [table.get("class"), "write-in-table"])))
