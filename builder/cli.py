@@ -383,3 +383,13 @@ def _add_translate_commands() -> None:
 
 
 _add_translate_commands()
+
+
+def _add_handbook_command() -> None:
+    from builder.cli_handbook import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_handbook_command()

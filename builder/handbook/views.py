@@ -56,10 +56,15 @@ TYPE_LABELS = {
 # --- entry point ----------------------------------------------------------------------------
 
 
-def render_handbook(model: CourseModel, template_folder: Path | None = None) -> bytes:
+def render_handbook(
+    model: CourseModel,
+    template_folder: Path | None = None,
+    page_numbers: dict[str, int] | None = None,
+) -> bytes:
     """The facilitator handbook for `model`, as one self-contained printable HTML file.
 
     Compiled templates are kept in `template_folder` between builds, when one is given.
+    `page_numbers` ({anchor: page}) puts page numbers in the contents, for a print to PDF.
     """
     modules = [_module_view(n, m, model.course) for n, m in enumerate(model.modules, 1)]
     agenda = plan_agenda(modules, _final_question_count(model), model.self_assessment is not None)
@@ -85,6 +90,7 @@ def render_handbook(model: CourseModel, template_folder: Path | None = None) -> 
                 for section in model.course.guidance
             ],
             total_minutes=agenda.total(),
+            page_numbers=page_numbers or {},
             duration=duration,
             clock=clock,
         )
