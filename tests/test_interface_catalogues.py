@@ -23,7 +23,19 @@ from builder.interface.catalogue import (
 REPO = Path(__file__).parents[1]
 CATALOGUES = REPO / "builder" / "interface" / "catalogues"
 RUNTIME = REPO / "builder" / "runtime"
-CALL = re.compile(r"DFC\.t\('([a-z_.]+)',\s*'((?:[^'\\]|\\.)*)'")
+LITERAL = r"'(?:[^'\\]|\\.)*'"
+ENGLISH = rf"{LITERAL}(?:\s*\+\s*{LITERAL})*"  # one string literal, or several joined by +
+CALL = re.compile(rf"DFC\.t\('([a-z_.]+)',\s*({ENGLISH})")
+PLURAL_CALL = re.compile(
+    rf"DFC\.tp\('([a-z_.]+)',[^{{]*\{{\s*one:\s*({ENGLISH}),\s*other:\s*({ENGLISH})\s*\}}"
+)
+
+
+def english(source: str) -> str:
+    """The text of a JS string literal, or of literals joined by +."""
+    return "".join(
+        text.replace("\\'", "'") for text in re.findall(r"'((?:[^'\\]|\\.)*)'", source)
+    )
 
 
 def problems(source: dict, other: dict) -> list[str]:
@@ -83,13 +95,34 @@ def test_the_pseudo_locale_is_accented_longer_bracketed_and_keeps_placeholders()
     assert PSEUDO in shipped()
 
 
+def runtime_calls() -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    scripts = [path.read_text(encoding="utf-8") for path in sorted(RUNTIME.glob("*.js"))]
+    return (
+        [c for text in scripts for c in CALL.findall(text)],
+        [c for text in scripts for c in PLURAL_CALL.findall(text)],
+    )
+
+
 def test_the_runtime_english_is_the_catalogue_english():
-    """Each DFC.t('key', 'English') in the runtime names a key whose en-GB text is that English."""
+    """Each DFC.t('key', 'English') in the runtime names a key whose en-GB text is that English,
+    and each DFC.tp('key', n, { one: …, other: … }) the key's English plural forms."""
     source = messages(SOURCE)
-    calls = [c for path in sorted(RUNTIME.glob("*.js")) for c in CALL.findall(path.read_text())]
-    assert len(calls) >= 6
-    for key, english in calls:
-        assert source[key] == english.replace("\\'", "'"), key
+    calls, plurals = runtime_calls()
+    assert len(calls) >= 50 and len(plurals) >= 3
+    for key, text in calls:
+        assert source[key] == english(text), key
+    for key, one, other in plurals:
+        assert source[key] == {"one": english(one), "other": english(other)}, key
+
+
+def test_every_catalogue_call_in_the_runtime_is_one_the_check_reads():
+    """A call the patterns above cannot read would escape the check: there are none."""
+    calls, plurals = runtime_calls()
+    written = sum(
+        len(re.findall(r"DFC\.tp?\(", path.read_text(encoding="utf-8")))
+        for path in RUNTIME.glob("*.js")
+    )
+    assert written == len(calls) + len(plurals)
 
 
 def test_the_welsh_catalogue_is_marked_for_review():

@@ -263,11 +263,8 @@ class Renderer:
             module = self._modules[screen.module or ""]
             assert module.quiz is not None
             graded = self.outline.graded == module.id
-            intro = (
-                "This knowledge check counts towards your result."
-                if graded
-                else "Check what you have learned. This practice does not count towards your result."
-            )
+            words = Interface(self.course.language)
+            intro = words.text("quiz.intro_graded" if graded else "quiz.intro_practice")
             return self.env.get_template("quiz.html").render(
                 common,
                 heading=f"{screen.title}: {module.meta.title}",
@@ -280,9 +277,8 @@ class Renderer:
         if screen.kind == "final":
             final = self.course.final_assessment
             assert final is not None
-            intro = (
-                f"You will answer {final.questions_per_module} questions from each module. "
-                f"You need {final.pass_mark}% to pass."
+            intro = Interface(self.course.language).plural(
+                "final.intro", final.questions_per_module, pass_mark=final.pass_mark
             )
             return self.env.get_template("quiz.html").render(
                 common,

@@ -47,7 +47,10 @@
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: true });
     window.scrollTo(0, 0);
-    if (heading.getBoundingClientRect().bottom > window.innerHeight) heading.scrollIntoView({ block: 'start' });
+    /* Whole pixels, rounded down: a layout with fractional heights must not leave the
+       heading's top a fraction of a pixel above the screen. */
+    var box = heading.getBoundingClientRect();
+    if (box.bottom > window.innerHeight) window.scrollTo(0, Math.floor(box.top + window.scrollY));
   };
 
   /* Interface text from the course language's catalogue (data.interface), or the English

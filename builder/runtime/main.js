@@ -226,7 +226,7 @@
       if (mine && !tag) {
         tag = document.createElement('span');
         tag.className = 'dfc-your-role';
-        tag.textContent = ' (your role)';
+        tag.textContent = ' ' + DFC.t('lens.your_role', '(your role)');
         DFC.$('h2', lens).appendChild(tag);
       } else if (!mine && tag) {
         tag.remove();
@@ -265,7 +265,7 @@
     if (role === this.state.role) return;
     this.state.role = role;
     this.record({ id: 'role', question: 'role', quiz: 'role', attempt: 1, type: 'other', response: role, result: 'neutral', when: new Date(),
-      description: 'The role the trainee takes the course in' });
+      description: DFC.t('record.role', 'The role the trainee takes the course in') });
     this.applyRole(document);
     var needed = DFC.$('[data-dfc-role-needed]');
     if (needed) needed.hidden = true;

@@ -52,8 +52,8 @@
     var status = document.createElement('h2');
     status.className = 'dfc-page-status';
     status.tabIndex = -1;
-    var prev = button('Previous questions', 'dfc-page-prev');
-    var next = button('Next questions', 'dfc-page-next');
+    var prev = button(DFC.t('quiz.previous_page', 'Previous questions'), 'dfc-page-prev');
+    var next = button(DFC.t('quiz.next_page', 'Next questions'), 'dfc-page-next');
     form.insertBefore(status, document.getElementById('q-' + ids[0]));
     actions.insertBefore(prev, actions.firstChild);
     actions.insertBefore(next, submit);
@@ -63,8 +63,10 @@
         document.getElementById('q-' + qid).hidden = pages[current].indexOf(qid) < 0;
       });
       var first = ids.indexOf(pages[current][0]) + 1, last = first + pages[current].length - 1;
-      status.textContent = 'Page ' + (current + 1) + ' of ' + pages.length + ': ' +
-        (first === last ? 'question ' + first : 'questions ' + first + ' to ' + last) + ' of ' + ids.length;
+      var where = { page: current + 1, pages: pages.length, first: first, last: last, total: ids.length };
+      status.textContent = first === last ?
+        DFC.t('quiz.page_one', 'Page {page} of {pages}: question {first} of {total}', where) :
+        DFC.t('quiz.page_many', 'Page {page} of {pages}: questions {first} to {last} of {total}', where);
       prev.hidden = current === 0;
       next.hidden = current === pages.length - 1;
       refresh();
@@ -96,17 +98,19 @@
       line.setAttribute('data-dfc-attempt', '');
       form.insertBefore(line, form.firstChild);
     }
-    line.textContent = (conf.attempts ? 'Attempt ' + qs.attempt + ' of ' + conf.attempts + '.' :
-      'Attempt ' + qs.attempt + '. You can try as often as you need.') +
-      ' The pass mark is ' + conf.passMark + '%.';
+    var params = { attempt: qs.attempt, attempts: conf.attempts, pass_mark: conf.passMark };
+    line.textContent = conf.attempts ?
+      DFC.t('quiz.attempt_of', 'Attempt {attempt} of {attempts}. The pass mark is {pass_mark}%.', params) :
+      DFC.t('quiz.attempt_unlimited', 'Attempt {attempt}. You can try as often as you need. The pass mark is {pass_mark}%.', params);
   }
 
   /* What the result says about attempts once answers are marked and did not pass. */
   function attemptsLeftText(conf, qs) {
-    if (!conf.attempts) return 'Read the feedback, then try again.';
+    if (!conf.attempts) return DFC.t('quiz.try_again', 'Read the feedback, then try again.');
     var left = conf.attempts - qs.attempt;
-    if (left <= 0) return 'You have used all your attempts.';
-    return 'You have ' + left + (left === 1 ? ' attempt' : ' attempts') + ' left. Read the feedback, then try again.';
+    if (left <= 0) return DFC.t('quiz.no_attempts_left', 'You have used all your attempts.');
+    return DFC.tp('quiz.attempts_left', left, { one: 'You have {count} attempt left. Read the feedback, then try again.',
+      other: 'You have {count} attempts left. Read the feedback, then try again.' });
   }
 
   DFC.QuizForm = { enterChooses: enterChooses, paginate: paginate, split: split,

@@ -68,22 +68,29 @@
       if (q.type === 'matching') {
         /* A wrong pair names its right match, as a wrong position names the right place. */
         var match = DFC.$('select option[value="' + id + '"]', row);
-        mark(fb, answer[id] === id ? 'Right.' : DFC.t('question.right_match', 'Not right: the right match is “{match}”.',
+        mark(fb, answer[id] === id ? DFC.t('mark.match_right', 'Right.') : DFC.t('question.right_match', 'Not right: the right match is “{match}”.',
           { match: match ? match.text : id }), answer[id] === id ? 'dfc-right' : 'dfc-wrong');
       } else if (q.type === 'ordering') {
         var place = q.options.indexOf(id) + 1;
         var ok = +answer[id] === place;
-        mark(fb, ok ? 'Right place.' : 'Not right: this goes at position ' + place + '.', ok ? 'dfc-right' : 'dfc-wrong');
+        mark(fb, ok ? DFC.t('mark.place_right', 'Right place.') :
+          DFC.t('mark.place_wrong', 'Not right: this goes at position {position}.', { position: place }),
+          ok ? 'dfc-right' : 'dfc-wrong');
       } else {
         var chosen = (Array.isArray(answer) ? answer : [answer]).indexOf(id) >= 0;
         var correct = q.correct.indexOf(id) >= 0;
-        if (chosen) mark(fb, correct ? 'Your answer is right.' : 'Your answer is not right.', correct ? 'dfc-right' : 'dfc-wrong');
-        else if (correct) mark(fb, 'This is a right answer.', 'dfc-right');
+        if (chosen) {
+          mark(fb, correct ? DFC.t('mark.chosen_right', 'Your answer is right.') :
+            DFC.t('mark.chosen_wrong', 'Your answer is not right.'), correct ? 'dfc-right' : 'dfc-wrong');
+        } else if (correct) {
+          mark(fb, DFC.t('mark.missed', 'This is a right answer.'), 'dfc-right');
+        }
       }
     });
     var result = DFC.$('[data-dfc-result]', box);
     result.hidden = false;
-    result.textContent = isRight(q, answer) ? 'You got this question right.' : 'You did not get this question right.';
+    result.textContent = isRight(q, answer) ? DFC.t('mark.question_right', 'You got this question right.') :
+      DFC.t('mark.question_wrong', 'You did not get this question right.');
     DFC.$('fieldset', box).disabled = true;
   }
 
@@ -94,7 +101,7 @@
     return borrowQuestions(form, app).then(function () { setup(form, app); }, function (error) {
       DFC.warn('the assessment questions could not be loaded: ' + error.message);
       DFC.$('[data-dfc-loading]', form).textContent =
-        'The questions could not be loaded. Check your connection, then reload this page.';
+        DFC.t('quiz.load_failed', 'The questions could not be loaded. Check your connection, then reload this page.');
     });
   }
 
@@ -166,7 +173,7 @@
     });
     ids.forEach(function (qid, i) {
       var box = document.getElementById('q-' + qid);
-      DFC.$('.dfc-qnum', box).textContent = 'Question ' + (i + 1) + ' of ' + ids.length;
+      DFC.$('.dfc-qnum', box).textContent = DFC.t('question.of', 'Question {number} of {total}', { number: i + 1, total: ids.length });
       form.insertBefore(box, actions);
     });
     DFC.QuizForm.enterChooses(form);
@@ -190,14 +197,14 @@
         if (graded) recordAttempt(app, key, ids, qs, opened, shown);
         app.quizFinished(key, pct, graded);
       }
-      var text = scoreText(Q.madeOf(data, key, qs), pct);
+      var text = scoreText(Q.madeOf(data, key, qs), pct) + ' ';
       if (graded) {
-        text += passed ? 'You passed. The pass mark is ' + conf.passMark + '%.' :
-          'You did not pass this time. The pass mark is ' + conf.passMark + '%. ' +
-          DFC.QuizForm.attemptsLeftText(conf, qs);
-        if (key === data.graded && app.finished) text += ' You have finished the course.';
+        text += passed ? DFC.t('result.passed', 'You passed. The pass mark is {pass_mark}%.', { pass_mark: conf.passMark }) :
+          DFC.t('result.not_passed', 'You did not pass this time. The pass mark is {pass_mark}%.', { pass_mark: conf.passMark }) +
+          ' ' + DFC.QuizForm.attemptsLeftText(conf, qs);
+        if (key === data.graded && app.finished) text += ' ' + DFC.t('result.course_finished', 'You have finished the course.');
       } else {
-        text += 'Read the feedback on each answer below.';
+        text += DFC.t('result.read_feedback', 'Read the feedback on each answer below.');
       }
       resultBox.textContent = text;
       resultBox.hidden = false;
@@ -212,9 +219,9 @@
       var missing = ids.filter(function (qid) { return !isAnswered(data.questions[qid], qs.answers[qid]); });
       if (missing.length) {
         resultBox.hidden = false;
-        resultBox.textContent = 'Answer every question before you submit. Not yet answered: ' +
-          missing.map(function (qid) { return ids.indexOf(qid) + 1; }).join(', ') + '.' +
-          (pages ? ' This is the page of question ' + (ids.indexOf(missing[0]) + 1) + '.' : '');
+        resultBox.textContent = DFC.t('quiz.missing', 'Answer every question before you submit. Not yet answered: {numbers}.',
+          { numbers: missing.map(function (qid) { return ids.indexOf(qid) + 1; }).join(', ') }) +
+          (pages ? ' ' + DFC.t('quiz.missing_page', 'This is the page of question {number}.', { number: ids.indexOf(missing[0]) + 1 }) : '');
         if (pages) pages.show(pages.pageOf(missing[0]), false);
         resultBox.focus();
         return;
@@ -233,13 +240,20 @@
 
   /* The score, saying what it is made of when it is not simply the share of questions right. */
   function scoreText(made, pct) {
-    var got = 'You got ' + made.right + ' of ' + made.count;
-    if (!made.partial && !made.weighted) return got + ' right: ' + pct + '%. ';
-    var why = [];
-    if (made.partial) why.push('it counts part marks for scenario steps');
-    if (made.weighted) why.push('some questions count more than others');
-    return got + (made.partial ? ' questions fully right' : ' right') + '. Your score is ' + pct + '%: ' +
-      why.join(', and ') + '. ';
+    var params = { right: made.right, total: made.count, percent: pct };
+    if (made.partial && made.weighted) {
+      return DFC.t('result.score_partial_weighted', 'You got {right} of {total} questions fully right. Your score is ' +
+        '{percent}%: it counts part marks for scenario steps, and some questions count more than others.', params);
+    }
+    if (made.partial) {
+      return DFC.t('result.score_partial', 'You got {right} of {total} questions fully right. Your score is {percent}%: ' +
+        'it counts part marks for scenario steps.', params);
+    }
+    if (made.weighted) {
+      return DFC.t('result.score_weighted', 'You got {right} of {total} right. Your score is {percent}%: ' +
+        'some questions count more than others.', params);
+    }
+    return DFC.t('result.score', 'You got {right} of {total} right: {percent}%.', params);
   }
 
   function recordAttempt(app, key, ids, qs, opened, shown) {
@@ -268,12 +282,21 @@
         response: response(q, answer), correct: correctResponse(q),
         result: isRight(q, answer) ? 'correct' : 'incorrect',
         weighting: q.weighting, credit: isRight(q, answer) ? 1 : 0, latencyMs: now.getTime() - (shown[qid] || opened),
-        description: legend ? legend.textContent.replace(/^Question \d+ of \d+\s*/, '') : ''
+        description: legend ? DFC.Quiz.legendText(legend) : ''
       }, common));
     });
   }
 
+  /* A legend's words without its number ("Question 2 of 5"), as an LMS report shows them. */
+  function legendText(legend) {
+    var copy = legend.cloneNode(true);
+    var number = DFC.$('.dfc-qnum', copy);
+    if (number) number.remove();
+    return copy.textContent.replace(/^\s+/, '');
+  }
+
   Q.mount = mount;
+  Q.legendText = legendText;
   Q.readAnswer = readAnswer;
   Q.writeAnswer = writeAnswer;
 })();

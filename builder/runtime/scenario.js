@@ -101,13 +101,16 @@
     walk(q, path).steps.forEach(function (s) {
       var row = choiceRow(box, s), top = bestAt(q, s.node);
       var item = document.createElement('li');
-      line(item, 'You chose:', said(row, 'label') + ' (' + s.choice[3] + ' of ' + top + ' points)', 'dfc-review-choice');
-      line(item, 'What happened:', said(row, '[data-dfc-feedback]'), 'dfc-review-outcome');
+      line(item, DFC.t('scenario.you_chose', 'You chose:'), said(row, 'label') + ' ' +
+        DFC.tp('scenario.points', top, { one: '({got} of {count} point)', other: '({got} of {count} points)' }, { got: s.choice[3] }),
+        'dfc-review-choice');
+      line(item, DFC.t('scenario.what_happened', 'What happened:'), said(row, '[data-dfc-feedback]'), 'dfc-review-outcome');
       if (!isBest(q, s)) {
         var best = q.nodes[s.node].filter(function (c) { return c[3] === top; }).map(function (c) {
           return said(choiceRow(box, { node: s.node, choice: c }), 'label');
         });
-        line(item, best.length > 1 ? 'Best choices here:' : 'The best choice here:', best.join(' Or: '), 'dfc-review-best');
+        line(item, best.length > 1 ? DFC.t('scenario.best_choices', 'Best choices here:') :
+          DFC.t('scenario.best_choice', 'The best choice here:'), best.join(' ' + DFC.t('scenario.or', 'Or:') + ' '), 'dfc-review-best');
       }
       list.appendChild(item);
     });
@@ -125,9 +128,10 @@
     var told = '';
     if (last) {
       var row = choiceRow(box, last);
-      line(note, 'You chose:', said(row, 'label'));
-      line(note, 'What happened:', said(row, '[data-dfc-feedback]'));
-      told = 'You chose: ' + said(row, 'label') + '. What happened: ' + said(row, '[data-dfc-feedback]');
+      line(note, DFC.t('scenario.you_chose', 'You chose:'), said(row, 'label'));
+      line(note, DFC.t('scenario.what_happened', 'What happened:'), said(row, '[data-dfc-feedback]'));
+      told = DFC.t('scenario.told', 'You chose: {choice}. What happened: {outcome}',
+        { choice: said(row, 'label'), outcome: said(row, '[data-dfc-feedback]') });
     }
     var current = DFC.$(at.node ? '[data-dfc-node="' + at.node + '"]' : '[data-dfc-ending="' + at.end + '"]', box);
     if (at.node) {
@@ -159,8 +163,10 @@
 
   /* In the same terms as the handbook and the trainer's preview. */
   function summary(t) {
-    return 'You took the best choice at ' + t.best + ' of ' + t.steps + (t.steps === 1 ? ' step' : ' steps') +
-      ' (' + t.got + ' of the ' + t.offered + ' points on offer at those steps).';
+    return DFC.tp('scenario.summary', t.steps, {
+      one: 'You took the best choice at {best} of {count} step ({got} of the {offered} points on offer at those steps).',
+      other: 'You took the best choice at {best} of {count} steps ({got} of the {offered} points on offer at those steps).'
+    }, { best: t.best, got: t.got, offered: t.offered });
   }
 
   /* After the quiz is marked: the path stays in view with the score it earned. */
@@ -169,7 +175,7 @@
     DFC.$$('[data-dfc-decide]', box).forEach(function (b) { b.disabled = true; });
     var result = DFC.$('[data-dfc-result]', box);
     result.hidden = false;
-    result.textContent = ended(q, path) ? summary(tally(q, path)) : 'You did not finish this scenario.';
+    result.textContent = ended(q, path) ? summary(tally(q, path)) : DFC.t('scenario.unfinished', 'You did not finish this scenario.');
   }
 
   DFC.Scenario = { walk: walk, ended: ended, credit: credit, tally: tally, bestAt: bestAt, encode: encode, decode: decode,

@@ -55,17 +55,22 @@
       if (!row) return;
       var share = p.average === null || !diag.top ? 0 : p.average / diag.top;
       if (bar) bar.style.width = Math.round(share * 100) + '%';
-      DFC.$('[data-dfc-average]', row).textContent = p.average === null ? 'No average: no statement has a scale answer.' :
-        shownNumber(p.average) + ' out of ' + diag.top + ' (about "' + nearestText(form, diag, p.average) + '")';
+      DFC.$('[data-dfc-average]', row).textContent = p.average === null ?
+        DFC.t('diagnostic.no_average', 'No average: no statement has a scale answer.') :
+        DFC.t('diagnostic.average_of', '{average} out of {top} (about "{nearest}")',
+          { average: shownNumber(p.average), top: diag.top, nearest: nearestText(form, diag, p.average) });
       var count = DFC.$('[data-dfc-unknown-count]', row);
       var unsure = diag.dontKnow ? DFC.$('label[for="q-' + diag.questions[0] + '-' + diag.dontKnow + '"]', form) : null;
-      if (count) count.textContent = p.unknown ? '(' + p.unknown + ' answered "' + (unsure ? unsure.textContent : diag.dontKnow) + '")' : '';
+      if (count) {
+        count.textContent = p.unknown ? DFC.t('diagnostic.unknown_count', '({count} answered "{dont_know}")',
+          { count: p.unknown, dont_know: unsure ? unsure.textContent : diag.dontKnow }) : '';
+      }
     });
   }
 
   function statementText(qid) {
     var legend = DFC.$('#q-' + qid + ' legend');
-    return legend ? legend.textContent.replace(/^Statement \d+\s*/, '') : '';
+    return legend ? DFC.Quiz.legendText(legend) : '';
   }
 
   /* Through the app's numbered records where it keeps them, so no record is written over. */
@@ -87,7 +92,7 @@
     send(app, {
       id: 'self-assessment' + suffix, question: 'self-assessment', attempt: st.attempt,
       quiz: 'self-assessment', type: 'other', response: placed.band.id, result: 'neutral',
-      when: now, description: 'The result of the self-assessment'
+      when: now, description: DFC.t('record.self_assessment', 'The result of the self-assessment')
     });
   }
 
@@ -138,8 +143,9 @@
         retry.hidden = false;
         submit.hidden = true;
         DFC.$$('fieldset', form).forEach(function (f) { f.disabled = true; });
-        DFC.announce('Your result: ' + placed.band.title + '.' +
-          (count ? ' ' + count + ' ' + unknowns.getAttribute(count === 1 ? 'data-dfc-one' : 'data-dfc-many') + ' to find out.' : ''));
+        DFC.announce(DFC.t('diagnostic.announce', 'Your result: {band}.', { band: placed.band.title }) +
+          (count ? ' ' + DFC.t('diagnostic.announce_unknowns', '{count} {actions} to find out.',
+            { count: count, actions: unknowns.getAttribute(count === 1 ? 'data-dfc-one' : 'data-dfc-many') }) : ''));
         if (focus) resultBox.focus();
         return placed;
       }
@@ -156,9 +162,11 @@
             form.insertBefore(note, resultBox);
           }
           var unsure = diag.dontKnow ? DFC.$('label[for="q-' + diag.questions[0] + '-' + diag.dontKnow + '"]', form) : null;
-          note.textContent = 'Answer every statement first' +
-            (unsure ? ' (choose "' + unsure.textContent + '" where neither of you knows)' : '') + '. Not yet answered: ' +
-            missing.map(function (qid) { return diag.questions.indexOf(qid) + 1; }).join(', ') + '.';
+          var numbers = missing.map(function (qid) { return diag.questions.indexOf(qid) + 1; }).join(', ');
+          note.textContent = unsure ?
+            DFC.t('diagnostic.missing_unsure', 'Answer every statement first (choose "{dont_know}" where neither of you knows). Not yet answered: {numbers}.',
+              { dont_know: unsure.textContent, numbers: numbers }) :
+            DFC.t('diagnostic.missing', 'Answer every statement first. Not yet answered: {numbers}.', { numbers: numbers });
           note.focus();
           return;
         }

@@ -71,12 +71,6 @@ def pseudo_site(site, tmp_path_factory) -> str:
     return "pseudo-web"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet in the catalogue: the runtime's quiz, scenario and self-assessment "
-    "messages (results, 'Question n of m', 'Not right', 'Step n', 'You chose'), the role "
-    "labels and '(your role)'; and the course title is cut short at 320 px",
-)
 def test_every_screen_is_pseudo_localised_and_fits_320px(browser, base_url, pseudo_site):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
