@@ -25,6 +25,7 @@ from builder.handbook.scenario_flow import scenario_flow
 from builder.handbook.self_assessment import self_assessment_view
 from builder.handbook.template_sheet import widen_write_in_columns
 from builder.handbook.view_types import ChoiceRow, ModuleView, QuestionView, TemplateView
+from builder.interface.catalogue import Interface
 from builder.load import markup
 from builder.model.audience import Role
 from builder.model.course import (
@@ -93,6 +94,7 @@ def render_handbook(
             page_numbers=page_numbers or {},
             duration=duration,
             clock=clock,
+            t=Interface(model.course.language).text,
         )
     )
     return html.encode("utf-8")
