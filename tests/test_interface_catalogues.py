@@ -129,3 +129,22 @@ def test_the_welsh_catalogue_is_marked_for_review():
     text = (CATALOGUES / "cy.yaml").read_text(encoding="utf-8")
     assert "not yet checked by a Welsh-speaking reviewer" in text
     assert yaml.safe_load(text)
+
+
+def test_the_approved_line_is_in_the_course_language_with_its_own_list_and_date():
+    from builder.model.approval import Approver, ReleaseStamp
+
+    stamp = ReleaseStamp(
+        "hash",
+        None,
+        (
+            Approver("Ann Jones", "council", "2026-12-01T10:00:00Z", "fp1"),
+            Approver("Bryn Ellis", "union", "2026-12-03T09:30:00Z", "fp2"),
+        ),
+    )
+    assert stamp.approved_line() == (
+        "Approved for release by Ann Jones (council) and Bryn Ellis (union) on 3 December 2026."
+    )
+    welsh = stamp.approved_line("cy")
+    assert welsh.startswith("Cymeradwywyd i’w ryddhau gan Ann Jones (council) a")
+    assert welsh.endswith("Bryn Ellis (union) ar 3 Rhagfyr 2026.")

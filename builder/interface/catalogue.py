@@ -66,15 +66,20 @@ class Interface:
         return message.get(form, message["other"]).format(count=count, **params)
 
 
-def plural_category(language: str, count: int) -> str:
-    """CLDR's plural category of `count` in `language` (Babel's rules)."""
+def babel_locale(language: str) -> Any:
+    """Babel's locale for `language` (en-GB for the pseudo-locale or a tag Babel lacks)."""
     from babel import Locale, UnknownLocaleError
 
     tag = SOURCE if language.lower() == PSEUDO.lower() else language
     try:
-        return Locale.parse(tag.replace("-", "_")).plural_form(count)
+        return Locale.parse(tag.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        return "one" if count == 1 else "other"
+        return Locale.parse(SOURCE.replace("-", "_"))
+
+
+def plural_category(language: str, count: int) -> str:
+    """CLDR's plural category of `count` in `language` (Babel's rules)."""
+    return babel_locale(language).plural_form(count)
 
 
 def pseudo(message: Any) -> Any:

@@ -7,10 +7,12 @@ the signers and their groups are listed in approvals/allowed_signers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated
 
 from pydantic import Field
 
+from builder.interface.catalogue import SOURCE, Interface, babel_locale
 from builder.model.fields import Id, Strict
 
 Count = Annotated[int, Field(ge=1, le=20)]
@@ -47,17 +49,18 @@ class ReleaseStamp:
     git_commit: str | None
     approvers: tuple[Approver, ...] = field(default_factory=tuple)
 
-    def approved_line(self) -> str:
-        """'Approved for release by A (g1) and B (g2) on 3 December 2026.'"""
+    def approved_line(self, language: str = SOURCE) -> str:
+        """'Approved for release by A (g1) and B (g2) on 3 December 2026.', in `language`:
+        the words from its interface catalogue, the list and the date by Babel's CLDR data."""
+        from babel.dates import format_date
+        from babel.lists import format_list
+
+        locale = babel_locale(language)
         names = [f"{a.name} ({a.group})" for a in self.approvers]
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         last = max(a.time for a in self.approvers)
-        return f"Approved for release by {joined} on {_long_date(last)}."
-
-
-def _long_date(stamp: str) -> str:
-    months = (
-        "January February March April May June July August September October November December"
-    ).split()
-    year, month, day = stamp[:10].split("-")
-    return f"{int(day)} {months[int(month) - 1]} {year}"
+        day = date.fromisoformat(last[:10])
+        return Interface(language).text(
+            "release.approved",
+            names=format_list(names, locale=locale),
+            date=format_date(day, "long", locale=locale),
+        )

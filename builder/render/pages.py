@@ -148,7 +148,11 @@ class Renderer:
             menu=self._menu(),
             roles=self.course.roles,
             role_question=self.course.role_question,
-            approved=release.approved_line() if (release := self.outline.model.release) else None,
+            approved=(
+                release.approved_line(self.course.language)
+                if (release := self.outline.model.release)
+                else None
+            ),
             data=Markup(data),
             scripts=[f"runtime/{name}" for name in runtime_scripts(target)],
         )
