@@ -176,3 +176,42 @@ def test_the_pseudo_locale_builds_without_translations(tmp_path):
     assert '<html lang="en-XA">' in page and "<h2>[Ķéý þöîñţš" in page
     assert "<strong>[ĥéàţ" in page or "<strong>ĥéàţ" in page  # content too, codes kept
     assert "Every fire" not in page
+
+
+def drop_units(path: Path, *ids: str) -> None:
+    """Take the translations of `ids` out of one translation file."""
+    kept, skipping = [], False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if not line.startswith((" ", "#")):
+            skipping = line.rstrip().rstrip(":") in ids
+        if not skipping:
+            kept.append(line)
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+def test_yaml_texts_that_fall_back_carry_their_own_lang(course, tmp_path):
+    """A course.yaml or quiz text left in English in a Welsh package is marked en-GB where it
+    shows, and only there; a <title> or an attribute gets the plain text."""
+    drop_units(course / "translations/cy/course/course.yaml", "course:title")
+    drop_units(
+        course / "translations/cy/quizzes/fire-basics.yaml",
+        "quiz/fire-basics:questions.fire-01.prompt",
+        "quiz/fire-basics:questions.fire-01.options.b.text",
+    )
+    report = api.build(course, tmp_path / "dist", allow_partial=True)
+    assert "3 texts have no current cy translation and stay in en-GB" in report.warnings[0].format()
+    files = members(tmp_path / "dist" / "fire-safety-1.0.0-cy-scorm12.zip")
+    quiz = files["pages/fire-basics/quiz.html"].decode("utf-8")
+    assert '<span lang="en-GB">Which of these is part of the fire triangle?</span></legend>' in quiz
+    assert '<label for="q-fire-01-b"><span lang="en-GB">Water</span></label>' in quiz
+    assert '<label for="q-fire-01-a">xxxOxygenxxx</label>' in quiz  # translated: no lang
+    assert '<p class="dfc-course-title"><span lang="en-GB">Fire safety basics</span></p>' in quiz
+    assert re.search(r"<title>[^<]*Fire safety basics</title>", quiz)
+    index = files["index.html"].decode("utf-8")
+    assert '<h1><span lang="en-GB">Fire safety basics</span></h1>' in index
+    assert "<title>Fire safety basics</title>" in index
+    handbook = (tmp_path / "dist" / "fire-safety-1.0.0-cy-handbook.html").read_text("utf-8")
+    assert '<h1 id="title"><span lang="en-GB">Fire safety basics</span></h1>' in handbook
+    # The English package is untouched: no lang of its own anywhere.
+    english = members(tmp_path / "dist" / "fire-safety-1.0.0-scorm12.zip")
+    assert 'lang="en-GB"><' not in english["pages/fire-basics/quiz.html"].decode("utf-8")

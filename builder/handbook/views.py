@@ -26,6 +26,7 @@ from builder.handbook.self_assessment import self_assessment_view
 from builder.handbook.template_sheet import widen_write_in_columns
 from builder.handbook.view_types import ChoiceRow, ModuleView, QuestionView, TemplateView
 from builder.interface.catalogue import Interface
+from builder.interface.foreign import plain
 from builder.load import markup
 from builder.model.audience import Role
 from builder.model.course import (
@@ -107,13 +108,15 @@ def lens_names(course: Course) -> str:
 
 
 def _environment(template_folder: Path | None = None) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         bytecode_cache=template_cache(template_folder),
     )
+    env.filters["plain"] = plain
+    return env
 
 
 # --- modules --------------------------------------------------------------------------------

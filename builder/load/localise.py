@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from pydantic import BaseModel
 
 from builder.interface.catalogue import PSEUDO, pseudo
+from builder.interface.foreign import Foreign
 from builder.load.inline_codes import Piece, pieces, to_markdown
 from builder.load.markup import PARSER
 from builder.load.translations import FOLDER, Translation, read_translations
@@ -87,20 +88,22 @@ def localise(
     copied = copy.deepcopy(model)
     owners = _block_owners(copied)
     inline: dict[str, Any] = {}
-    updates: dict[str, list[tuple[tuple[str | int, ...], str]]] = defaultdict(list)
+    updates: dict[str, list[tuple[tuple[str | int, ...], str | None]]] = defaultdict(list)
     untranslated = []
     for unit in course_units(copied):
         stored = found.get(unit.id)
         if stored is None or stored.hash != unit.hash:
             untranslated.append(unit.id)
-            if allow_partial and getattr(unit.token, "type", None) == "inline":
+            if allow_partial and unit.root:
+                updates[unit.root].append((unit.place, None))  # keeps its text, marked
+            elif allow_partial and getattr(unit.token, "type", None) == "inline":
                 _mark_fallback(unit.token, owners, model.course.language)
             continue
         if unit.root:
             updates[unit.root].append((unit.place, stored.text))
         else:
             _put_markdown(unit, stored.text, inline)
-    _put_yaml(copied, updates)
+    _put_yaml(copied, updates, model.course.language)
     copied.course = copied.course.model_copy(update={"language": language})
     return copied, untranslated
 
@@ -125,10 +128,16 @@ def _put_markdown(unit: Unit, text: str, inline: dict[str, Any]) -> None:
         image.children = [Token("text", "", 0, content=text)]
 
 
-def _put_yaml(model: CourseModel, updates: dict[str, list[tuple[tuple[str | int, ...], str]]]):
-    def apply(root: BaseModel, changes: list[tuple[tuple[str | int, ...], str]]) -> Any:
+def _put_yaml(
+    model: CourseModel,
+    updates: dict[str, list[tuple[tuple[str | int, ...], str | None]]],
+    source: str,
+) -> None:
+    """Put each translation in place; None keeps the source text, marked as in `source`."""
+
+    def apply(root: BaseModel, changes: list[tuple[tuple[str | int, ...], str | None]]) -> Any:
         for place, text in changes:
-            root = _replace(root, place, text)
+            root = _replace(root, place, Foreign(_read(root, place), source) if text is None else text)
         return root
 
     if "course" in updates:
@@ -140,6 +149,12 @@ def _put_yaml(model: CourseModel, updates: dict[str, list[tuple[tuple[str | int,
             module.quiz = apply(module.quiz, updates[f"quiz:{module.id}"])
     if model.self_assessment is not None and "diagnostic" in updates:
         model.self_assessment = apply(model.self_assessment, updates["diagnostic"])
+
+
+def _read(node: Any, place: tuple[str | int, ...]) -> str:
+    for head in place:
+        node = list(node)[head] if isinstance(head, int) else getattr(node, head)
+    return node
 
 
 def _replace(node: Any, place: tuple[str | int, ...], value: str) -> Any:

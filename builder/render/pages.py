@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from builder.interface.catalogue import SOURCE, Interface
+from builder.interface.foreign import plain, wrap
 from builder.load import markup
 from builder.model.course import ChoiceQuestion, CourseModel, Matching, Module, TrueFalse
 from builder.model.weights import weight_of
@@ -65,7 +66,8 @@ def make_environment(template_folder: Path | None = None) -> jinja2.Environment:
     env.globals["choices"] = choice_views
     env.globals["targets"] = match_targets
     env.globals["step_question"] = step_question
-    env.filters["inline"] = lambda text: Markup(markup.inline(text))
+    env.filters["inline"] = lambda text: wrap(text, markup.inline(text))
+    env.filters["plain"] = plain
     env.globals["t"] = interface_text
     env.globals["tp"] = interface_plural
     return env
@@ -276,7 +278,7 @@ class Renderer:
                 graded=graded,
                 intro=intro,
                 questions=module.quiz.questions,
-                markdown=lambda text: Markup(self._markdown(module, markup.parse(text))),
+                markdown=lambda text: wrap(text, self._markdown(module, markup.parse(text))),
             )
         if screen.kind == "final":
             final = self.course.final_assessment
