@@ -16,9 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from builder.model.problems import CourseError
+from builder.tools.preview_languages import (
+    PREFIX,
+    build_languages,
+    course_page,
+    language_of,
+    switch,
+)
 from builder.tools.preview_lrs import PreviewLrs
 from builder.tools.preview_review import ReviewDesk
 
@@ -39,10 +46,10 @@ PAGE = """<!doctype html>
 {review_script}</head>
 <body>
 <header><h1>Preview: {title}</h1><p>SCORM {label} test LMS. Nothing here is sent anywhere.</p>
-<button type="button" id="reset">Reset attempt</button>{phone}</header>
+<button type="button" id="reset">Reset attempt</button>{phone}{languages}</header>
 <div id="build-error" role="alert" hidden></div>
 <div class="preview">
-<iframe id="course" title="The course, as a trainee sees it" src="/course/index.html"></iframe>
+<iframe id="course" title="The course, as a trainee sees it" src="{page}"></iframe>
 <section id="panel" aria-label="What the LMS holds"></section>
 {review_panel}</div>
 </body>
@@ -63,10 +70,10 @@ CMI5_PAGE = """<!doctype html>
 </head>
 <body>
 <header><h1>Preview: {title}</h1><p>cmi5 test LMS and record store. Nothing here is sent anywhere.</p>
-<button type="button" id="reset">Reset attempt</button>{phone}</header>
+<button type="button" id="reset">Reset attempt</button>{phone}{languages}</header>
 <div id="build-error" role="alert" hidden></div>
 <div class="preview">
-<iframe id="course" title="The course, as a trainee sees it" src="/__dfc/launch"></iframe>
+<iframe id="course" title="The course, as a trainee sees it" src="/__dfc/launch?language={language}"></iframe>
 <section id="panel" aria-label="The statements the course sent"></section>
 </div>
 </body>
@@ -101,18 +108,10 @@ class Snapshot:
     """The last good build and the latest error, shared between the watcher and the server."""
 
     files: dict[str, bytes] = field(default_factory=dict)
+    languages: dict[str, dict[str, bytes]] = field(default_factory=dict)  # the others, by tag
     build: int = 0
     error: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-def build_in_memory(root: Path, target: str) -> dict[str, bytes]:
-    """Validate and render one package into memory."""
-    from builder import api
-
-    model, _warnings = api.validate(root, formats=[target])
-    packages = api.render_packages(model, [target], per_module=False)
-    return next(iter(packages.values()))
 
 
 def source_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -152,6 +151,7 @@ class PreviewServer:
         self.lms_data: dict[str, str] = {}  # what the test LMS committed last
         self.lms_attempt = 0  # "Reset attempt" starts a new one; older commits are ignored
         self.title = "course"
+        self.own_language = ""
         self._stop = threading.Event()
         self.rebuild()
         self.httpd = QuietServer((host, port), self._handler())
@@ -176,7 +176,7 @@ class PreviewServer:
         """Build again; on failure keep serving the last good build and show the error."""
         started = time.perf_counter()
         try:
-            files = build_in_memory(self.root, self.target)
+            files, languages = build_languages(self.root, self.target)
         except CourseError as exc:
             text = "\n".join(p.format() for p in exc.problems) + f"\nerror: {exc.summary()}"
             with self.snapshot.lock:
@@ -192,9 +192,11 @@ class PreviewServer:
             return
         with self.snapshot.lock:
             self.snapshot.files = files
+            self.snapshot.languages = languages
             self.snapshot.error = None
             self.snapshot.build += 1
         self.title = _title_of(files)
+        self.own_language = language_of(files)
         self.report(f"built in {time.perf_counter() - started:.2f} s")
 
     def _watch(self) -> None:
@@ -204,6 +206,20 @@ class PreviewServer:
             if current != stamp:
                 stamp = current
                 self.rebuild()
+
+    def language(self, query: str) -> str:
+        """The language `?language=` asks for, else the course's own."""
+        return (parse_qs(query).get("language") or [self.own_language])[0]
+
+    def switch(self, chosen: str) -> str:
+        return switch(self.own_language, list(self.snapshot.languages), chosen)
+
+    def served(self, path: str) -> bytes | None:
+        """A file of the latest good build: /course/… in the course's language, /lang/<tag>/…"""
+        if path.startswith("/course/"):
+            return self.snapshot.files.get(path[len("/course/") :])
+        language, _, name = path[len(PREFIX) :].partition("/")
+        return self.snapshot.languages.get(language, {}).get(name)
 
     def au(self) -> tuple[str, float | None]:
         """The AU id and masteryScore of the latest good build's cmi5.xml."""
@@ -250,8 +266,9 @@ class PreviewServer:
                 if url.path == "/__dfc/launch":
                     origin = f"http://{self.headers.get('Host')}"
                     au_id, mastery = server.au()
+                    page = course_page(server.language(url.query), server.snapshot.languages)
                     self.send_response(302)
-                    self.send_header("Location", lrs.launch_url(origin, au_id, mastery))
+                    self.send_header("Location", lrs.launch_url(origin, au_id, mastery, page))
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return True
@@ -277,6 +294,7 @@ class PreviewServer:
 
             def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
                 path = unquote(urlsplit(self.path).path)
+                language = server.language(urlsplit(self.path).query)
                 if server.lrs is not None and path.startswith("/__dfc/") and self._cmi5("GET"):
                     return
                 if path == "/" and server.lrs is not None:
@@ -284,6 +302,8 @@ class PreviewServer:
                         title=_escape(server.title),
                         course=_escape(str(server.root.name)),
                         phone=PHONE,
+                        languages=server.switch(language),
+                        language=_escape(language),
                     )
                     return self._send(page.encode(), "text/html; charset=utf-8")
                 if path == "/":
@@ -295,6 +315,8 @@ class PreviewServer:
                         review_script=REVIEW_SCRIPT if server.review else "",
                         review_panel=REVIEW_PANEL if server.review else "",
                         phone=PHONE,
+                        languages=server.switch(language),
+                        page=course_page(language, server.snapshot.languages),
                     )
                     return self._send(page.encode(), "text/html; charset=utf-8")
                 if path == "/__dfc/reviews" and server.review is not None:
@@ -313,9 +335,9 @@ class PreviewServer:
                     file = STATIC / name
                     if file.is_file():
                         return self._send(file.read_bytes(), _type(name))
-                if path.startswith("/course/"):
+                if path.startswith(("/course/", PREFIX)):
                     with server.snapshot.lock:
-                        data = server.snapshot.files.get(path[len("/course/") :])
+                        data = server.served(path)
                     if data is not None:
                         return self._send(data, _type(path))
                 self.send_error(404)
