@@ -30,17 +30,19 @@ def ralph(tmp_path_factory):  # type: ignore[no-untyped-def]
     lrs.stop()
 
 
-def now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
+def now(hours_ago: int = 0) -> str:
+    moment = datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=hours_ago)
+    return moment.isoformat(timespec="milliseconds")
 
 
-def post(ralph, statements) -> None:  # type: ignore[no-untyped-def]
-    """As an LMS forwards them: each stamped when it is sent (Ralph's file store filters
-    `since` by the statement's timestamp)."""
+def post(ralph, statements, hours_ago: int = 0) -> None:  # type: ignore[no-untyped-def]
+    """As an LMS forwards them: each stamped when it happened, `hours_ago` before now (Ralph's
+    file store filters `since` by the statement's timestamp, so a week's statements must be
+    older than the store's margin, however fast the machine posts them)."""
     for start in range(0, len(statements), 100):
         batch = statements[start : start + 100]
         for statement in batch:
-            statement["timestamp"] = now()
+            statement["timestamp"] = now(hours_ago)
         status, body = ralph.post(batch)
         assert status == 200, body
 
@@ -88,7 +90,7 @@ def test_weekly_reports_from_ralph_through_the_store(cli, ralph, tmp_path):
     url = f"{ralph.url}/xAPI/statements?limit=25"
     store = tmp_path / "weekly.sqlite"
 
-    post(ralph, first)
+    post(ralph, first, hours_ago=1)
     week_one = report(cli, course, store, url)
     held = in_store_order(store, by_id)
     assert sorted(s["id"] for s in held) == sorted(s["id"] for s in first)
