@@ -100,3 +100,48 @@ def test_the_neutral_csv_may_say_version_and_language(cli, data):
             assert row[f"version={version}_n"] == str(group["n"])
             assert row[f"version={version}_facility"] == str(group["facility"])
         assert row["language=cy_n"] == str(item["by_language"]["cy"]["n"])
+
+
+def table_rows(page, caption):
+    """The body rows of the table with `caption`, as lists of cell texts."""
+    from lxml import html
+
+    tree = html.fromstring(page)
+    (table,) = tree.xpath(f'//table[caption="{caption}"]')
+    return [[c.text_content() for c in row.xpath("th|td")] for row in table.xpath("tbody/tr")]
+
+
+def test_the_html_shows_each_version_and_language_beside_role(cli, data):
+    whole = report(cli, data, data["statements"], "all.ndjson")
+    path = data["root"] / "all.ndjson"
+    result = cli("report", str(path), "--course", str(data["course"]))
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    assert '<a href="#dimensions">Course versions and languages</a>' in page
+    assert table_rows(page, "Learners by course version") == [["1.0.0", "20"], ["2.0.0", "20"]]
+    assert table_rows(page, "Learners by language") == [
+        ["cy (Welsh)", "20"], ["en-GB (English (United Kingdom))", "20"]
+    ]  # fmt: skip
+    rows = table_rows(page, "Facility by language")
+    assert len(rows) == len(whole["items"])
+    for row, item in zip(rows, whole["items"], strict=True):
+        cy = item["by_language"]["cy"]
+        assert row[0].startswith(item["id"])
+        assert row[1:3] == [str(cy["n"]), f"{cy['facility']:.0%}"]
+
+
+def test_the_html_dimension_words_come_from_the_catalogue(cli, data):
+    from html import escape
+
+    from builder.interface.catalogue import PSEUDO, Interface
+    from builder.tools.report.output_html import as_html
+
+    whole = report(cli, data, data["statements"], "all.ndjson")
+    for language in ("cy", PSEUDO):
+        words = Interface(language)
+        page = as_html(whole, language)
+        for key in ("heading", "version.heading", "language.learners_caption"):
+            assert escape(words.text(f"report.dimension.{key}")) in page, (language, key)
+        assert escape(words.text("report.dimension.version.heading")) != "Course versions"
+    none = as_html({**whole, "learners_by_language": {}}, "cy")
+    assert escape(Interface("cy").text("report.dimension.language.none")) in none

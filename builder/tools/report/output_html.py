@@ -6,6 +6,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from builder.interface.catalogue import SOURCE, Interface
+
+from .html_dimensions import dimensions_heading, dimensions_section
+from .html_parts import _n, _num, _pct, _question, _table
 from .svg_charts import facility_chart, role_chart, zone_chart
 
 STYLE = """
@@ -36,43 +40,9 @@ svg.chart { max-width: 100%; height: auto; }
 """
 
 
-def _pct(value: float | None, hidden: str) -> str:
-    return hidden if value is None else f"{value:.0%}"
-
-
-def _num(value: float | None, hidden: str, blank: str = "not computed") -> str:
-    return blank if value is None else f"{value:.2f}"
-
-
-def _n(value: int | None, hidden: str) -> str:
-    return hidden if value is None else f"{value:,}"
-
-
-def _table(caption: str, head: list[str], rows: list[list[str]], label: str) -> str:
-    """A table in a focusable, labelled region, so a keyboard can scroll it when it is wide."""
-    cells = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
-    body = []
-    for row in rows:
-        first, *rest = row
-        tds = "".join(
-            f'<td class="num">{escape(c)}</td>' if _numeric(c) else f"<td>{escape(c)}</td>"
-            for c in rest
-        )
-        body.append(f'<tr><th scope="row">{escape(first)}</th>{tds}</tr>')
-    return (
-        f'<div class="scroll" role="region" aria-label="{escape(label)}" tabindex="0">'
-        f"<table><caption>{escape(caption)}</caption><thead><tr>{cells}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table></div>"
-    )
-
-
-def _numeric(text: str) -> bool:
-    return (
-        bool(text) and text.replace(",", "").replace("%", "").replace(".", "").lstrip("-").isdigit()
-    )
-
-
-def as_html(report: dict[str, Any]) -> str:
+def as_html(report: dict[str, Any], language: str | None = None) -> str:
+    """The page; `language`: the report's language for the words taken from the catalogues."""
+    words = Interface(language or SOURCE)
     hidden = report["suppressed"]
     items = report["items"]
     sections = [_overview(report, hidden)]
@@ -81,6 +51,7 @@ def as_html(report: dict[str, Any]) -> str:
     names = report["role_names"]
     if names:
         sections.append(_roles(report, hidden))
+    sections.append(dimensions_section(report, hidden, words))
     sections.append(_choices(items, hidden))
     sections.append(_objectives(report["objectives"], hidden, names))
     if report["scenarios"]:
@@ -91,6 +62,7 @@ def as_html(report: dict[str, Any]) -> str:
     toc = [("questions", "Questions"), ("flags", "Questions to look at again")]
     if names:
         toc.append(("roles", report["roles_heading"]))
+    toc.append(("dimensions", dimensions_heading(words)))
     toc += [("choices", "Choices"), ("objectives", "Objectives")]
     if report["scenarios"]:
         toc.append(("scenarios", "Scenarios"))
@@ -151,11 +123,6 @@ def _questions(items: list[dict[str, Any]], hidden: str) -> str:
         )  # fmt: skip
         + "</section>"
     )
-
-
-def _question(item: dict[str, Any]) -> str:
-    """A question's id and its prompt, shortened: readable without the course's files."""
-    return f"{item['id']}: {item['prompt']}" if item.get("prompt") else item["id"]
 
 
 def _flagged(items: list[dict[str, Any]]) -> str:

@@ -132,7 +132,7 @@ def make_report(
         return as_csv(report)
     from .output_html import as_html
 
-    return as_html(report)
+    return as_html(report, index.language)
 
 
 def write_atomically(text: str, dest: Path) -> None:
