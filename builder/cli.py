@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from builder.cli_common import _echo_problems, _run, course_option, debug_option
+from builder.cli_common import _echo_problems, _run, course_option, debug_option, out_folder_option
 
 FORMATS = click.Choice(["scorm12", "scorm2004", "cmi5", "web"])
 
@@ -24,11 +24,7 @@ def main() -> None:
 
 @main.command()
 @course_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder [default: COURSE/dist].",
-)
+@out_folder_option
 @click.option(
     "--format",
     "formats",
@@ -198,137 +194,6 @@ def new_quiz(module_id: str, course_dir: Path, debug: bool) -> None:
     click.echo(f"created {_run(lambda: scaffold.new_quiz(course_dir, module_id), debug)}")
 
 
-def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """An xAPI timestamp as given, once it is known to be an ISO 8601 date and time."""
-    import datetime
-
-    if value is not None:
-        try:
-            datetime.datetime.fromisoformat(value)
-        except ValueError:
-            raise click.BadParameter(f'"{value}" is not an ISO 8601 time') from None
-    return value
-
-
-@main.command()
-@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@course_option
-@click.option(
-    "--store",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Keep what is read in this file, and report on all it holds.",
-)
-@click.option(
-    "--since-store",
-    is_flag=True,
-    help="With --store: ask each LRS only for statements stored after those the store has.",
-)
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write [default: standard output].",
-)
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(["html", "json", "csv"]),
-    default="html",
-    show_default=True,
-    help="Report format.",
-)
-@click.option(
-    "--min-group",
-    type=click.IntRange(min=1),
-    default=5,
-    show_default=True,
-    help="Suppress every figure about fewer learners than this.",
-)
-@click.option("--lrs-user", envvar="DFC_LRS_USER", help="LRS user name [env DFC_LRS_USER].")
-@click.option(
-    "--lrs-password", envvar="DFC_LRS_PASSWORD", help="LRS password [env DFC_LRS_PASSWORD]."
-)
-@click.option("--lrs-activity", metavar="IRI", help="Ask the LRS only for this activity.")
-@click.option(
-    "--lrs-related-activities",
-    is_flag=True,
-    help="With --lrs-activity: its sub-activities and context activities too.",
-)
-@click.option("--lrs-verb", metavar="IRI", help="Ask the LRS only for statements of this verb.")
-@click.option(
-    "--lrs-since",
-    metavar="TIMESTAMP",
-    callback=_timestamp,
-    help="Ask the LRS only for statements stored after this ISO 8601 time.",
-)
-@click.option(
-    "--lrs-until",
-    metavar="TIMESTAMP",
-    callback=_timestamp,
-    help="Ask the LRS only for statements stored at or before this ISO 8601 time.",
-)
-@debug_option
-def report(
-    inputs: tuple[str, ...],
-    course_dir: Path,
-    store: Path | None,
-    since_store: bool,
-    out: Path | None,
-    output: str,
-    min_group: int,
-    lrs_user: str | None,
-    lrs_password: str | None,
-    lrs_activity: str | None,
-    lrs_related_activities: bool,
-    lrs_verb: str | None,
-    lrs_since: str | None,
-    lrs_until: str | None,
-    debug: bool,
-) -> None:
-    """Report what trainees got right and wrong, by question and by role.
-
-    INPUT is an xAPI statements file (JSON array or NDJSON), an LRS statements URL, a Moodle
-    SCORM Interactions report download, or a neutral interactions CSV. With --store, INPUT
-    may be left out to report on what the store holds.
-    """
-    if not inputs and store is None:
-        raise click.UsageError("give at least one INPUT, or --store")
-    if since_store and store is None:
-        raise click.UsageError("--since-store needs --store")
-    if lrs_password is not None and lrs_user is None:
-        raise click.UsageError("--lrs-password needs --lrs-user")
-    from builder.tools.report.run import make_report, write_atomically
-
-    auth = f"{lrs_user}:{lrs_password or ''}" if lrs_user is not None else None
-    if lrs_related_activities and lrs_activity is None:
-        raise click.UsageError("--lrs-related-activities needs --lrs-activity")
-    filters = {
-        "activity": lrs_activity,
-        "related_activities": "true" if lrs_related_activities else None,
-        "verb": lrs_verb,
-        "since": lrs_since,
-        "until": lrs_until,
-    }
-    lrs = {key: value for key, value in filters.items() if value is not None}
-    from builder.tools.report.progress import progress_line
-
-    shown = progress_line()
-    try:
-        text = _run(
-            lambda: make_report(
-                list(inputs), course_dir, output, min_group, auth, lrs, store, since_store, shown
-            ),
-            debug,
-        )
-    finally:
-        if shown is not None:
-            shown.end()
-    if out is None:
-        click.echo(text, nl=False)
-        return
-    _run(lambda: write_atomically(text, out), debug)
-    click.echo(f"wrote {out}", err=True)
-
-
 def _echo_build_summary(report: Any) -> None:
     """A table of the files written, then one line of counts and time."""
     files = [*report.packages, *([report.handbook] if report.handbook else []), *report.handbooks]
@@ -366,30 +231,14 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _add_release_commands() -> None:
-    from builder.cli_release import COMMANDS
+def _add_commands() -> None:
+    """The commands kept in modules of their own."""
+    from builder import cli_handbook, cli_release, cli_report, cli_translate
 
-    for command in COMMANDS:
-        main.add_command(command)
-
-
-_add_release_commands()
-
-
-def _add_translate_commands() -> None:
-    from builder.cli_translate import translate
-
-    main.add_command(translate)
+    for module in (cli_release, cli_report, cli_handbook):
+        for command in module.COMMANDS:
+            main.add_command(command)
+    main.add_command(cli_translate.translate)
 
 
-_add_translate_commands()
-
-
-def _add_handbook_command() -> None:
-    from builder.cli_handbook import COMMANDS
-
-    for command in COMMANDS:
-        main.add_command(command)
-
-
-_add_handbook_command()
+_add_commands()

@@ -25,6 +25,14 @@ def course_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def out_folder_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Output folder [default: COURSE/dist].",
+    )(func)
+
+
 def debug_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--debug", is_flag=True, help="Show a traceback on unexpected errors.")(
         func

@@ -6,16 +6,12 @@ from pathlib import Path
 
 import click
 
-from builder.cli_common import _run, course_option, debug_option
+from builder.cli_common import _run, course_option, debug_option, out_folder_option
 
 
 @click.command()
 @course_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder [default: COURSE/dist].",
-)
+@out_folder_option
 @debug_option
 def handbook(course_dir: Path, out: Path | None, debug: bool) -> None:
     """Print the facilitator handbook to PDF with Chromium, page numbers in its contents."""
