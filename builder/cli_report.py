@@ -21,6 +21,20 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     return value
 
 
+def _interface_language(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> str | None:
+    """A language with an interface catalogue (cy-GB is served by cy), or a usage error."""
+    from builder.interface.catalogue import served_by, shipped
+
+    if value is None or served_by(value):
+        return value and served_by(value)
+    *first, last = shipped()
+    raise click.BadParameter(
+        f'no interface catalogue for "{value}": use {", ".join(first)} or {last}'
+    )
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @course_option
@@ -46,6 +60,12 @@ def _timestamp(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     default="html",
     show_default=True,
     help="Report format.",
+)
+@click.option(
+    "--language",
+    metavar="TAG",
+    callback=_interface_language,
+    help="Language of the report's own words [default: the course's language].",
 )
 @click.option(
     "--min-group",
@@ -85,6 +105,7 @@ def report(
     since_store: bool,
     out: Path | None,
     output: str,
+    language: str | None,
     min_group: int,
     lrs_user: str | None,
     lrs_password: str | None,
@@ -126,8 +147,9 @@ def report(
     try:
         text = _run(
             lambda: make_report(
-                list(inputs), course_dir, output, min_group, auth, lrs, store, since_store, shown
-            ),
+                list(inputs), course_dir, output, min_group, auth, lrs, store, since_store, shown,
+                language,
+            ),  # fmt: skip
             debug,
         )
     finally:

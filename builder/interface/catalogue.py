@@ -33,6 +33,16 @@ def shipped() -> list[str]:
     return [*names, PSEUDO]
 
 
+def served_by(language: str) -> str | None:
+    """The shipped language whose catalogue serves `language` (by tag, then by its first
+    part: cy-GB is served by cy), or None when no catalogue does."""
+    for tag in (language, language.split("-")[0]):
+        for name in shipped():
+            if name.lower() == tag.lower():
+                return name
+    return None
+
+
 @cache
 def messages(language: str) -> dict[str, Any]:
     """The catalogue for `language` ({key: message}), by tag, then by its first part."""
@@ -60,10 +70,26 @@ class Interface:
             raise KeyError(f"{key} needs a count: use plural()")
         return message.format(**params)
 
-    def plural(self, key: str, count: int, **params: Any) -> str:
+    def plural(self, key: str, count: int | None, shown: str | None = None, **params: Any) -> str:
+        """The form of `key` for `count`, showing `shown` (a formatted number, or a suppressed
+        count's text) in its place when given; a count of None takes the `other` form."""
         message = self.messages.get(key, self.source[key])
-        form = plural_category(self.language, count)
-        return message.get(form, message["other"]).format(count=count, **params)
+        form = "other" if count is None else plural_category(self.language, count)
+        text = message.get(form, message["other"])
+        return text.format(count=count if shown is None else shown, **params)
+
+
+    def join(self, items: list[str]) -> str:
+        """`items` as a list in words ("a, b and c"), by CLDR's list patterns (Babel)."""
+        from babel.lists import format_list
+
+        marks = [f"\x00{n}\x00" for n in range(len(items))]
+        text = format_list(marks, locale=babel_locale(self.language))
+        if self.language.lower() == PSEUDO.lower():
+            text = text.translate(ACCENTS)
+        for mark, item in zip(marks, items, strict=True):
+            text = text.replace(mark, item)
+        return text
 
 
 def babel_locale(language: str) -> Any:

@@ -53,14 +53,13 @@ class ReleaseStamp:
         """'Approved for release by A (g1) and B (g2) on 3 December 2026.', in `language`:
         the words from its interface catalogue, the list and the date by Babel's CLDR data."""
         from babel.dates import format_date
-        from babel.lists import format_list
 
-        locale = babel_locale(language)
+        words = Interface(language)
         names = [f"{a.name} ({a.group})" for a in self.approvers]
         last = max(a.time for a in self.approvers)
         day = date.fromisoformat(last[:10])
-        return Interface(language).text(
+        return words.text(
             "release.approved",
-            names=format_list(names, locale=locale),
-            date=format_date(day, "long", locale=locale),
+            names=words.join(names),
+            date=format_date(day, "long", locale=babel_locale(language)),
         )

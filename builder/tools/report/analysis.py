@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from builder.interface.catalogue import SOURCE, Interface
+
 from .course_index import CourseIndex, Item
 from .records import Collector, ReportInputError, is_right, parse_response
 
@@ -185,15 +187,16 @@ def item_figures(table: Table, items: list[Item], learner_mask: Any, min_group: 
     return out
 
 
-def flags(figures: dict[str, Any]) -> list[str]:
-    """Why a trainer should look at this question again."""
+def flags(figures: dict[str, Any], words: Interface | None = None) -> list[str]:
+    """Why a trainer should look at this question again, in the language of `words`."""
+    say = (words or Interface(SOURCE)).text
     found = []
     if figures["facility"] > TOO_EASY:
-        found.append(f"too easy: facility above {TOO_EASY:.2f}")
+        found.append(say("report.flag.too_easy", limit=f"{TOO_EASY:.2f}"))
     if figures["facility"] < TOO_HARD:
-        found.append(f"too hard: facility below {TOO_HARD:.2f}")
+        found.append(say("report.flag.too_hard", limit=f"{TOO_HARD:.2f}"))
     if figures["point_biserial"] is not None and figures["point_biserial"] < 0:
-        found.append("negative discrimination: stronger learners get it wrong more often")
+        found.append(say("report.flag.negative"))
     options = figures.get("options") or []
     keys = [o for o in options if o["key"]]
     least_key = min((o["chosen"] for o in keys), default=None)
@@ -201,9 +204,9 @@ def flags(figures: dict[str, Any]) -> list[str]:
         if option["key"]:
             continue
         if option["chosen"] == 0:
-            found.append(f"dead distractor: nobody chose {option['id']}")
+            found.append(say("report.flag.dead", option=option["id"]))
         elif least_key is not None and option["chosen"] > least_key:
-            found.append(f"distractor {option['id']} was chosen more often than the key")
+            found.append(say("report.flag.popular", option=option["id"]))
     return found
 
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from builder.interface.catalogue import SOURCE, Interface, served_by
+
 # Source question types to the interaction types of contract B (SCORM 2004 names).
 INTERACTION_TYPES = {
     "single": "choice",
@@ -73,10 +75,12 @@ class CourseIndex:
     self_assessment: SelfAssessment | None = None
     # The course's roles (course.yaml `roles:`): id -> the name of its group, in course order.
     role_names: dict[str, str] = field(default_factory=dict)
-    roles_heading: str = "Roles compared"
+    roles_heading: str = ""  # course.yaml's, else the catalogue's in the report's language
     # The version and language an answer is taken to be in when its record does not say.
     version: str | None = None
     language: str | None = None
+    # The language of the report's own words (its interface catalogue).
+    words: str = "en-GB"
 
     @property
     def roles(self) -> list[str]:
@@ -90,10 +94,12 @@ class CourseIndex:
         return sa is not None and (interaction == "self-assessment" or interaction in sa.statements)
 
 
-def index_course(model: Any) -> CourseIndex:
-    """The report's view of a loaded course (builder.model.course.CourseModel or alike)."""
+def index_course(model: Any, words: str | None = None) -> CourseIndex:
+    """The report's view of a loaded course (builder.model.course.CourseModel or alike), its
+    own words in `words` (by default the course's language)."""
     course = model.course
     index = CourseIndex(title=str(course.title), iri=getattr(course, "iri", None) or None)
+    index.words = served_by(words or str(getattr(course, "language", "") or SOURCE)) or SOURCE
     index.version = str(getattr(course, "version", "") or "") or None
     index.language = str(getattr(course, "language", "") or "") or None
     for role in getattr(course, "roles", None) or []:
@@ -120,10 +126,11 @@ def index_course(model: Any) -> CourseIndex:
                 pass_mark=pass_mark,
                 targets=_targets(question),
                 prompt=shorten(getattr(question, "prompt", "")),
-                texts=_texts(question),
+                texts=_texts(question, Interface(index.words)),
             )
     if model.self_assessment is not None:
-        index.self_assessment = _index_self_assessment(model.self_assessment)
+        every = Interface(index.words).text("report.all_statements")
+        index.self_assessment = _index_self_assessment(model.self_assessment, every)
     return index
 
 
@@ -145,10 +152,10 @@ def shorten(text: Any, limit: int = 90) -> str:
     return plain[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
-def _texts(question: Any) -> dict[str, str]:
+def _texts(question: Any, words: Interface) -> dict[str, str]:
     """What each option says: a choice's text, a matching item and its match, an ordering step."""
     if question.type == "true-false":
-        return {"true": "True", "false": "False"}
+        return {"true": words.text("question.true"), "false": words.text("question.false")}
     texts = {}
     for entry in getattr(question, "options", None) or getattr(question, "items", None) or []:
         texts[entry.id] = shorten(getattr(entry, "text", ""), 60)
@@ -189,27 +196,30 @@ def _index_scenario(index: CourseIndex, question: Any, module_id: str) -> None:
         )
 
 
-def element_of(statement: Any, titles: dict[str, str] | None = None) -> str:
+def element_of(
+    statement: Any, titles: dict[str, str] | None = None, every: str | None = None
+) -> str:
     """The element a self-assessment statement belongs to: its own `element` field when the
     source has one (shown by the element's title), else the words before the prompt's first
     colon ("Service organisation: ..."), without any qualifier after a comma ("Level of
     involvement, corporate")."""
+    every = every or Interface(SOURCE).text("report.all_statements")
     named = getattr(statement, "element", None)
     if named:
         return (titles or {}).get(str(named), str(named))
     prompt = str(getattr(statement, "prompt", ""))
     head, colon, _ = prompt.partition(":")
     if not colon or len(head) > 60:
-        return "All statements"
-    return head.split(",")[0].strip() or "All statements"
+        return every
+    return head.split(",")[0].strip() or every
 
 
-def _index_self_assessment(diagnostic: Any) -> SelfAssessment:
+def _index_self_assessment(diagnostic: Any, every: str) -> SelfAssessment:
     titles = {
         str(e.id): str(getattr(e, "title", e.id))
         for e in getattr(diagnostic, "elements", None) or []
     }
-    statements = {s.id: element_of(s, titles) for s in diagnostic.questions}
+    statements = {s.id: element_of(s, titles, every) for s in diagnostic.questions}
     scale: dict[str, float | None] = {}
     for option in diagnostic.scale:
         score = getattr(option, "score", None)

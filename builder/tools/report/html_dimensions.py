@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from builder.interface.catalogue import Interface, babel_locale
+from builder.interface.catalogue import PSEUDO, Interface, babel_locale, pseudo
 
 from .html_parts import _n, _pct, _question, _table
 
@@ -73,4 +73,6 @@ def _value_name(name: str, value: str, words: Interface) -> str:
     except (UnknownLocaleError, ValueError):
         return value
     said = known.get_display_name(babel_locale(words.language))
+    if said and words.language.lower() == PSEUDO.lower():
+        said = pseudo(said)
     return f"{value} ({said})" if said else value

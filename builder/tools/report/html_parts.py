@@ -10,7 +10,8 @@ def _pct(value: float | None, hidden: str) -> str:
     return hidden if value is None else f"{value:.0%}"
 
 
-def _num(value: float | None, hidden: str, blank: str = "not computed") -> str:
+def _num(value: float | None, hidden: str, blank: str) -> str:
+    """A figure to two places, or `blank` (in the report's language) when there is none."""
     return blank if value is None else f"{value:.2f}"
 
 

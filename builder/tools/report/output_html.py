@@ -40,92 +40,115 @@ svg.chart { max-width: 100%; height: auto; }
 """
 
 
+def say(words: Interface, key: str, number: int | None = None, **html: str) -> str:
+    """A catalogue message as HTML: its own words escaped, its placeholders filled with `html`
+    (already HTML). A plural message takes the form for `number` (None: a suppressed count)
+    and shows `html["count"]` as the number."""
+    marks = {name: f"\x00{n}\x00" for n, name in enumerate(html)}
+    params = {k: v for k, v in marks.items() if k != "count"}
+    if isinstance(words.messages.get(key, words.source[key]), dict):
+        text = words.plural(key, number, shown=marks.get("count"), **params)
+    else:
+        text = words.text(key, **marks)
+    text = escape(text, quote=False)
+    for name, mark in marks.items():
+        text = text.replace(mark, html[name])
+    return text
+
+
+def _section(name: str, heading: str, inner: str) -> str:
+    return (
+        f'<section aria-labelledby="{name}"><h2 id="{name}">{escape(heading)}</h2>{inner}</section>'
+    )
+
+
 def as_html(report: dict[str, Any], language: str | None = None) -> str:
-    """The page; `language`: the report's language for the words taken from the catalogues."""
-    words = Interface(language or SOURCE)
+    """The report as one page, its own words in `language` (en-GB by default)."""
+    w = Interface(language or SOURCE)
     hidden = report["suppressed"]
     items = report["items"]
-    sections = [_overview(report, hidden)]
-    sections.append(_questions(items, hidden))
-    sections.append(_flagged(items))
     names = report["role_names"]
+    roles_heading = report["roles_heading"] or w.text("report.roles_compared")
+    sections = [_overview(report, hidden, w), _questions(items, hidden, w), _flagged(items, w)]
     if names:
-        sections.append(_roles(report, hidden))
-    sections.append(dimensions_section(report, hidden, words))
-    sections.append(_choices(items, hidden))
-    sections.append(_objectives(report["objectives"], hidden, names))
+        sections.append(_roles(report, hidden, w, roles_heading))
+    sections.append(dimensions_section(report, hidden, w))
+    sections.append(_choices(items, hidden, w))
+    sections.append(_objectives(report["objectives"], hidden, names, w))
     if report["scenarios"]:
-        sections.append(_scenarios(report["scenarios"], hidden, names))
+        sections.append(_scenarios(report["scenarios"], hidden, names, w))
     if report["self_assessment"]:
-        sections.append(_self_assessment(report["self_assessment"], hidden, names))
-    sections.append(_reading(report))
-    toc = [("questions", "Questions"), ("flags", "Questions to look at again")]
+        sections.append(_self_assessment(report["self_assessment"], hidden, names, w))
+    sections.append(_reading(w))
+    toc = [("questions", w.text("report.questions")), ("flags", w.text("report.flagged"))]
     if names:
-        toc.append(("roles", report["roles_heading"]))
-    toc.append(("dimensions", dimensions_heading(words)))
-    toc += [("choices", "Choices"), ("objectives", "Objectives")]
+        toc.append(("roles", roles_heading))
+    toc.append(("dimensions", dimensions_heading(w)))
+    toc += [("choices", w.text("report.choices")), ("objectives", w.text("report.objectives"))]
     if report["scenarios"]:
-        toc.append(("scenarios", "Scenarios"))
+        toc.append(("scenarios", w.text("report.scenarios")))
     if report["self_assessment"]:
-        toc.append(("self-assessment", "Self-assessment"))
-    toc.append(("reading", "How to read this report"))
+        toc.append(("self-assessment", w.text("report.self_assessment")))
+    toc.append(("reading", w.text("report.reading")))
     nav = "".join(f'<li><a href="#{i}">{escape(t)}</a></li>' for i, t in toc)
-    title = f"Results report: {report['course']}"
+    title = w.text("report.title", course=report["course"])
     return (
-        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{escape(w.language)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
         f"<header><h1>{escape(title)}</h1></header>"
-        f'<nav aria-label="Sections"><ul>{nav}</ul></nav>'
+        f'<nav aria-label="{escape(w.text("report.sections"))}"><ul>{nav}</ul></nav>'
         f"<main>{''.join(sections)}</main></body></html>\n"
     )
 
 
-def _overview(report: dict[str, Any], hidden: str) -> str:
+def _overview(report: dict[str, Any], hidden: str, w: Interface) -> str:
     roles, names = report["learners_by_role"], report["role_names"]
-    parts = "".join(f"{escape(n.lower())}: {_n(roles[r], hidden)}; " for r, n in names.items())
-    split = f" ({parts}no role given: {_n(report['learners_without_role'], hidden)})" if names else ""
-    return (
-        f"<p>{_n(report['learners'], hidden)} learners gave {_n(report['answers'], hidden)} "
-        f"answers{split}.</p>"
-        f'<p class="note">Every figure about fewer than {report["min_group"]} learners is left '
-        f'out and shown as "{escape(hidden)}", so that no one can be picked out. The report '
-        "names no learner.</p>"
+    parts = "".join(
+        say(w, "report.overview_role", role=escape(n.lower()), count=_n(roles[r], hidden))
+        for r, n in names.items()
     )
+    without = _n(report["learners_without_role"], hidden)
+    split = say(w, "report.overview_roles", roles=parts, count=without) if names else ""
+    learners, answers = report["learners"], report["answers"]
+    said = say(
+        w,
+        "report.overview",
+        learners=say(w, "report.learners", learners, count=_n(learners, hidden)),
+        answers=say(w, "report.answers", answers, count=_n(answers, hidden)),
+        split=split,
+    )
+    privacy = say(w, "report.privacy", report["min_group"], hidden=escape(hidden))
+    return f'<p>{said}</p><p class="note">{privacy}</p>'
 
 
-def _questions(items: list[dict[str, Any]], hidden: str) -> str:
+def _questions(items: list[dict[str, Any]], hidden: str, w: Interface) -> str:
     rows = []
     for item in items:
         disc = item["discrimination"] or {}
         attempts = item["attempts"] or {}
         first, every = attempts.get("first") or {}, attempts.get("all") or {}
-        blank = hidden if item["n"] is None else "not computed"
+        blank = hidden if item["n"] is None else w.text("report.not_computed")
         rows.append([_question(item), item["module"], item["type"], _n(item["n"], hidden),
                      _pct(item["facility"], hidden),
                      _num(disc.get("point_biserial"), hidden, blank),
                      _num(disc.get("upper_lower"), hidden, blank),
                      _pct(first.get("facility"), hidden), _n(every.get("n"), hidden),
                      _pct(every.get("facility"), hidden),
-                     "; ".join(item["flags"]) or "none"])  # fmt: skip
-    head = ["Question", "Module", "Type", "Learners", "Facility", "Point-biserial",
-            "Upper-lower 27 %", "First attempts right", "All attempts", "All attempts right",
-            "Flags"]  # fmt: skip
-    return (
-        '<section aria-labelledby="questions"><h2 id="questions">Questions</h2>'
-        "<figure><figcaption>Facility and discrimination by question (the table below holds "
-        f"the same figures)</figcaption>{facility_chart(items, hidden)}</figure>"
-        + _table(
-            "Every question: facility, discrimination and attempts",
-            head,
-            rows,
-            "Table of questions",
-        )  # fmt: skip
-        + "</section>"
+                     "; ".join(item["flags"]) or w.text("report.none")])  # fmt: skip
+    head = [w.text(f"report.col.{c}") for c in ("question", "module", "type", "learners",
+            "facility", "point_biserial", "upper_lower", "first_right", "all_attempts",
+            "all_right", "flags")]  # fmt: skip
+    return _section(
+        "questions",
+        w.text("report.questions"),
+        f"<figure><figcaption>{say(w, 'report.questions_figure')}</figcaption>"
+        f"{facility_chart(items, hidden, w)}</figure>"
+        + _table(w.text("report.questions_caption"), head, rows, w.text("report.questions_table")),
     )
 
 
-def _flagged(items: list[dict[str, Any]]) -> str:
+def _flagged(items: list[dict[str, Any]], w: Interface) -> str:
     entries = [
         f"<li><strong>{escape(i['id'])}</strong> ({escape(i['module'])}), "
         f"{escape(i.get('prompt') or '')}: "
@@ -135,23 +158,24 @@ def _flagged(items: list[dict[str, Any]]) -> str:
     body = (
         f'<ul class="flags">{"".join(entries)}</ul>'
         if entries
-        else "<p>No question is flagged.</p>"
+        else f"<p>{say(w, 'report.flagged_none')}</p>"
     )
-    return (
-        '<section aria-labelledby="flags"><h2 id="flags">Questions to look at again</h2>'
-        "<p>A question is flagged when its facility is above 0.95 or below 0.30, when its "
-        "discrimination is negative, when nobody chose one of its distractors, or when a "
-        f"distractor was chosen more often than the key.</p>{body}</section>"
-    )
+    intro = say(w, "report.flagged_intro")
+    return _section("flags", w.text("report.flagged"), f"<p>{intro}</p>{body}")
 
 
-def _roles(report: dict[str, Any], hidden: str) -> str:
+def _roles(report: dict[str, Any], hidden: str, w: Interface, heading: str) -> str:
     items, names = report["items"], report["role_names"]
     roles = list(names)
     shown = [r for r in roles if any(i["by_role"][r] for i in items)]
-    head = ["Question"] + [f"{names[r]}: {w}" for r in roles for w in ("learners", "facility")]
+    head = [w.text("report.col.question")] + [
+        w.text(f"report.role_{what}", role=names[r])
+        for r in roles
+        for what in ("learners", "facility")
+    ]
     if len(roles) >= 2:  # the first two roles' gap
-        head.append(f"Gap, {names[roles[1]].lower()} minus {names[roles[0]].lower()}")
+        first, second = names[roles[0]].lower(), names[roles[1]].lower()
+        head.append(w.text("report.role_gap", first=first, second=second))
     rows = []
     for item in items:
         row = [_question(item)]
@@ -161,89 +185,107 @@ def _roles(report: dict[str, Any], hidden: str) -> str:
         if len(roles) >= 2:
             first, second = item["by_role"][roles[0]], item["by_role"][roles[1]]
             gap = second["facility"] - first["facility"] if first and second else None
-            row.append(hidden if gap is None else f"{gap * 100:+.0f} points")
+            row.append(hidden if gap is None else _points(gap, w))
         rows.append(row)
     chart = (
-        "<figure><figcaption>Facility by role (the table below holds the same figures)"
-        f"</figcaption>{role_chart(items, shown, names)}</figure>"
-        if len(shown) >= 1 else f"<p>Every role group has {escape(hidden)} learners.</p>"
-    )  # fmt: skip
+        f"<figure><figcaption>{say(w, 'report.roles_figure')}"
+        f"</figcaption>{role_chart(items, shown, names, w)}</figure>"
+        if len(shown) >= 1
+        else f"<p>{say(w, 'report.roles_all_hidden', hidden=escape(hidden))}</p>"
+    )
     details = []
     for role in roles:
         section = report["roles"][role]
         name = escape(names[role])
         if section is None:
-            details.append(f"<h3>{name}</h3><p>{escape(hidden)} learners.</p>")
+            learners = say(w, "report.learners", None, count=escape(hidden))
+            details.append(f"<h3>{name}</h3><p>{learners}.</p>")
             continue
         role_rows = []
         for entry in section["items"]:
             disc = entry["discrimination"] or {}
-            blank = hidden if entry["n"] is None else "not computed"
+            blank = hidden if entry["n"] is None else w.text("report.not_computed")
             role_rows.append([entry["id"], _n(entry["n"], hidden), _pct(entry["facility"], hidden),
                               _num(disc.get("point_biserial"), hidden, blank),
                               _num(disc.get("upper_lower"), hidden, blank),
-                              "; ".join(entry["flags"]) or "none"])  # fmt: skip
+                              "; ".join(entry["flags"]) or w.text("report.none")])  # fmt: skip
+        count = section["learners"]
+        learners = say(w, "report.learners", count, count=f"{count:,}")
         details.append(
-            f"<h3>{name} ({section['learners']:,} learners)</h3>"
+            f"<h3>{say(w, 'report.role_heading', role=name, learners=learners)}</h3>"
             + _table(
-                f"{names[role]}: every question",
-                ["Question", "Learners", "Facility", "Point-biserial", "Upper-lower 27 %", "Flags"],
+                w.text("report.role_caption", role=names[role]),
+                [
+                    w.text(f"report.col.{c}")
+                    for c in (
+                        "question",
+                        "learners",
+                        "facility",
+                        "point_biserial",
+                        "upper_lower",
+                        "flags",
+                    )
+                ],
                 role_rows,
-                f"Table of questions for {names[role].lower()}",
+                w.text("report.role_table", role=names[role].lower()),
             )  # fmt: skip
         )
-    return (
-        f'<section aria-labelledby="roles"><h2 id="roles">{escape(report["roles_heading"])}</h2>'
-        + chart
-        + _table("Facility by role", head, rows, "Table of facility by role")
-        + "".join(details)
-        + "</section>"
+    return _section(
+        "roles",
+        heading,
+        chart
+        + _table(w.text("report.roles_caption"), head, rows, w.text("report.roles_table"))
+        + "".join(details),
     )
 
 
-def _choices(items: list[dict[str, Any]], hidden: str) -> str:
+def _points(gap: float, w: Interface) -> str:
+    return w.text("report.gap_points", gap=f"{gap * 100:+.0f}")
+
+
+def _choices(items: list[dict[str, Any]], hidden: str, w: Interface) -> str:
     rows = []
     for item in items:
         for option in item["options"] or []:
             rows.append([f"{item['id']} {option['id']}", option.get("text", ""),
-                         "key" if option["key"] else "distractor",
+                         w.text("report.key" if option["key"] else "report.distractor"),
                          _n(option["chosen"], hidden), _pct(option["rate"], hidden)])  # fmt: skip
-    table = _table("How often each option was chosen (first attempts)",
-                   ["Question and option", "The option says", "Role of the option", "Chosen by",
-                    "Share"], rows, "Table of option choices")  # fmt: skip
-    return (
-        '<section aria-labelledby="choices"><h2 id="choices">Choices</h2>'
-        "<p>For single-choice, multiple-response and true/false questions. Matching and "
-        f"ordering questions are counted as right or wrong only.</p>{table}</section>"
-    )
+    head = [w.text(f"report.col.{c}")
+            for c in ("option", "option_says", "option_role", "chosen_by", "share")]  # fmt: skip
+    table = _table(w.text("report.choices_caption"), head, rows, w.text("report.choices_table"))
+    intro = say(w, "report.choices_intro")
+    return _section("choices", w.text("report.choices"), f"<p>{intro}</p>{table}")
 
 
-def _objectives(objectives: list[dict[str, Any]], hidden: str, names: dict[str, str]) -> str:
+def _objectives(
+    objectives: list[dict[str, Any]], hidden: str, names: dict[str, str], w: Interface
+) -> str:
     rows = []
     for o in objectives:
-        row = [
-            o["id"],
-            o["module"],
-            o["text"],
-            _n(o["learners"], hidden),
-            _pct(o["mastery"], hidden),
-        ]
+        row = [o["id"], o["module"], o["text"], _n(o["learners"], hidden),
+               _pct(o["mastery"], hidden)]  # fmt: skip
         for role in names:
             group = o["by_role"][role]
             row.append(_pct(group and group["mastery"], hidden))
         rows.append(row)
-    head = ["Objective", "Module", "What the trainee will be able to do", "Learners", "Mastery",
-            *[f"Mastery: {n.lower()}" for n in names.values()]]  # fmt: skip
-    return (
-        '<section aria-labelledby="objectives"><h2 id="objectives">Objectives</h2>'
-        "<p>Mastery is the share of learners whose last answers to an objective's questions "
-        "reach the pass mark of the questions' knowledge check.</p>"
-        + _table("Mastery of each objective", head, rows, "Table of objectives")
-        + "</section>"
+    head = [
+        w.text(f"report.col.{c}")
+        for c in ("objective", "module", "objective_text", "learners", "mastery")
+    ]
+    head += [w.text("report.role_mastery", role=n.lower()) for n in names.values()]
+    return _section(
+        "objectives",
+        w.text("report.objectives"),
+        f"<p>{say(w, 'report.objectives_intro')}</p>"
+        + _table(
+            w.text("report.objectives_caption"), head, rows, w.text("report.objectives_table")
+        ),
     )
 
 
-def _scenarios(scenarios: list[dict[str, Any]], hidden: str, names: dict[str, str]) -> str:
+def _scenarios(
+    scenarios: list[dict[str, Any]], hidden: str, names: dict[str, str], w: Interface
+) -> str:
     rows = []
     for node in scenarios:
         for choice, score in node["scores"].items():
@@ -252,26 +294,27 @@ def _scenarios(scenarios: list[dict[str, Any]], hidden: str, names: dict[str, st
             for group in (node["all"], *(node["by_role"][r] for r in names)):
                 row.append(_pct(group["choices"][choice], hidden) if group else hidden)
             rows.append(row)
-    head = ["Scenario, node and choice", "The choice says", "Score", "Everyone",
-            *names.values()]  # fmt: skip
+    head = [w.text(f"report.col.{c}") for c in ("scenario_choice", "choice_says", "score")]
+    head += [w.text("report.everyone"), *names.values()]
     situations = "".join(
         f"<li><strong>{escape(n['scenario'])} {escape(n['node'])}</strong>: "
         f"{escape(n.get('prompt') or '')}</li>"
         for n in scenarios
     )
-    return (
-        '<section aria-labelledby="scenarios"><h2 id="scenarios">Scenarios</h2>'
-        "<p>The share of learners who reached each decision and took each choice there, on "
-        "their first run through the scenario.</p>"
-        f'<p>The decisions:</p><ul class="flags">{situations}</ul>'
-        + _table("Choices at each scenario decision", head, rows, "Table of scenario choices")
-        + "</section>"
+    return _section(
+        "scenarios",
+        w.text("report.scenarios"),
+        f"<p>{say(w, 'report.scenarios_intro')}</p>"
+        f'<p>{say(w, "report.decisions")}</p><ul class="flags">{situations}</ul>'
+        + _table(w.text("report.scenarios_caption"), head, rows, w.text("report.scenarios_table")),
     )
 
 
-def _self_assessment(sa: dict[str, Any], hidden: str, role_names: dict[str, str]) -> str:
+def _self_assessment(
+    sa: dict[str, Any], hidden: str, role_names: dict[str, str], w: Interface
+) -> str:
     groups = ["all", *role_names]
-    names = {"all": "Everyone", **role_names}
+    names = {"all": w.text("report.everyone"), **role_names}
     zone_rows = []
     for zone, title in sa["zone_titles"].items():
         row = [title]
@@ -280,44 +323,41 @@ def _self_assessment(sa: dict[str, Any], hidden: str, role_names: dict[str, str]
             row.append(hidden if data is None else _n(data["counts"][zone], hidden))
         zone_rows.append(row)
     element_rows = []
-    top = sa["scale_max"]
+    none_scored = w.text("report.no_scored_answer")
     for element in sa["element_names"]:
         row = [element]
         for group in groups:
             data = sa["elements"][group]
             value = None if data is None else data[element]["average"]
-            row.append(hidden if data is None else (_num(value, hidden, "no scored answer")))
+            row.append(hidden if data is None else _num(value, hidden, none_scored))
         element_rows.append(row)
-    head = ["", *[names[g] for g in groups]]
-    return (
-        '<section aria-labelledby="self-assessment"><h2 id="self-assessment">Self-assessment'
-        "</h2><figure><figcaption>Self-assessment zones by group (the table below holds the "
-        f"counts)</figcaption>{zone_chart(sa['zones'], sa['zone_titles'], hidden, role_names)}</figure>"
-        + _table("Learners in each zone", ["Zone", *head[1:]], zone_rows, "Table of zones")
-        + f"<p>Each element's average answer, on the scale from 0 to {top:g}; answers "
-        "without a score, such as \u201cdon't know\u201d, are left out of the average.</p>"
+    columns = [names[g] for g in groups]
+    chart = zone_chart(sa["zones"], sa["zone_titles"], hidden, role_names, w)
+    elements = say(w, "report.elements_intro", top=f"{sa['scale_max']:g}")
+    return _section(
+        "self-assessment",
+        w.text("report.self_assessment"),
+        f"<figure><figcaption>{say(w, 'report.zones_figure')}</figcaption>{chart}</figure>"
         + _table(
-            "Average answer for each element",
-            ["Element", *head[1:]],
-            element_rows,
-            "Table of element averages",
+            w.text("report.zones_caption"),
+            [w.text("report.col.zone"), *columns],
+            zone_rows,
+            w.text("report.zones_table"),
         )  # fmt: skip
-        + "</section>"
+        + f"<p>{elements}</p>"
+        + _table(
+            w.text("report.elements_caption"),
+            [w.text("report.col.element"), *columns],
+            element_rows,
+            w.text("report.elements_table"),
+        ),  # fmt: skip
     )
 
 
-def _reading(report: dict[str, Any]) -> str:
-    return (
-        '<section aria-labelledby="reading"><h2 id="reading">How to read this report</h2><dl>'
-        "<dt>Facility</dt><dd>The share of learners who answered a question right at their "
-        "first attempt. Below 0.30 the question may be too hard or misleading; above 0.95 it "
-        "may be too easy to tell anyone apart.</dd>"
-        "<dt>Point-biserial</dt><dd>How far being right on this question goes with doing well "
-        "on the rest of the questions (from -1 to 1). Around 0.2 or more is good; a negative "
-        "value means stronger learners tend to get it wrong, and the key or the wording needs "
-        "checking.</dd>"
-        "<dt>Upper-lower 27 %</dt><dd>The facility among the 27 % of learners with the best "
-        "rest-of-test scores minus the facility among the 27 % with the lowest.</dd>"
-        "<dt>All attempts</dt><dd>Every answer, retries included, beside the first attempts.</dd>"
-        "</dl></section>"
-    )
+def _reading(w: Interface) -> str:
+    terms = [
+        (w.text(f"report.col.{term}"), say(w, f"report.read.{term}"))
+        for term in ("facility", "point_biserial", "upper_lower", "all_attempts")
+    ]
+    entries = "".join(f"<dt>{escape(t)}</dt><dd>{d}</dd>" for t, d in terms)
+    return _section("reading", w.text("report.reading"), f"<dl>{entries}</dl>")

@@ -6,6 +6,9 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from builder.interface.catalogue import PSEUDO, served_by
 
 from .course_index import CourseIndex, index_course
 from .read_csv import looks_like_csv, read_csv_file
@@ -15,11 +18,30 @@ from .records import Collector, ReportInputError
 FORMATS = ("html", "json", "csv")
 
 
-def load_index(course_dir: Path) -> CourseIndex:
+def load_index(course_dir: Path, language: str | None = None) -> CourseIndex:
+    """The course's index, the report's own words in `language` (the course's by default),
+    and the course's texts (titles, prompts, options, roles) in that language where the
+    course has them translated (untranslated texts keep the course's own)."""
     from builder import api
 
     model, _ = api.validate(course_dir)
-    return index_course(model)
+    source = model.course.language
+    if language and served_by(language) != served_by(source):
+        model = _translated(course_dir, model, language)
+    index = index_course(model, language)
+    index.language = source  # an answer's language when its record does not say
+    return index
+
+
+def _translated(root: Path, model: Any, language: str) -> Any:
+    from builder.load.localise import localise, pseudo_translations
+    from builder.load.translations import read_translations
+    from builder.model.problems import Problems
+
+    found = read_translations(root, language, Problems())
+    if not found and language.lower() == PSEUDO.lower():
+        found = pseudo_translations(model)
+    return localise(model, language, found, allow_partial=True)[0]
 
 
 def collect(
@@ -108,16 +130,20 @@ def make_report(
     store: Path | None = None,
     since_store: bool = False,
     progress: Callable[[int], None] | None = None,
+    language: str | None = None,
 ) -> str:
+    """The report in `output`'s format, its own words in `language` (the course's by default)."""
     from .summary import summarise
 
-    index = load_index(course_dir)
+    index = load_index(course_dir, language)
     if store is not None:
         collector = collect_through_store(
             inputs, index, store, lrs_auth, lrs_filters, since_store, progress
         )
     else:
-        collector = collect(inputs, index, lrs_auth, lrs_filters, Collector(index, progress=progress))
+        collector = collect(
+            inputs, index, lrs_auth, lrs_filters, Collector(index, progress=progress)
+        )
     if len(collector) == 0 and not collector.roles:
         where = ", ".join([*inputs, *([str(store)] if store is not None else [])])
         raise ReportInputError(f"{where}: no answers to questions of this course were found")
@@ -132,7 +158,7 @@ def make_report(
         return as_csv(report)
     from .output_html import as_html
 
-    return as_html(report, index.language)
+    return as_html(report, index.words)
 
 
 def write_atomically(text: str, dest: Path) -> None:

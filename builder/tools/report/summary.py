@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from builder.interface.catalogue import Interface
+
 from .analysis import Table, flags, item_figures, mastery, tabulate
 from .course_index import CourseIndex, Item
 from .records import Collector, parse_response
@@ -58,7 +60,7 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
             "objectives": item.objectives,
             "attempts": _attempts(figures),
             "options": _options(figures, item),
-            "flags": flags(figures) if figures else [],
+            "flags": flags(figures, Interface(index.words)) if figures else [],
         }  # fmt: skip
         report_items.append(entry)
     learners = int(table.learners)
@@ -66,7 +68,7 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
     return {
         "course": index.title,
         "min_group": min_group,
-        "suppressed": f"fewer than {min_group}",
+        "suppressed": Interface(index.words).text("report.suppressed", count=min_group),
         "learners": _count(learners, min_group),
         "answers": len(collector) if learners >= min_group else None,
         "learners_by_role": {r: _count(c, min_group) for r, c in role_counts.items()},
@@ -82,7 +84,8 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
             for role in index.roles
         },
         "role_names": index.role_names,
-        "roles_heading": index.roles_heading,
+        "roles_heading": index.roles_heading
+        or Interface(index.words).text("report.roles_compared"),
         "scenarios": _scenarios(table, index, role_masks, min_group),
         "self_assessment": _self_assessment(collector, table, index, role_masks, min_group),
     }
@@ -166,7 +169,7 @@ def _role_section(table, index, items, figures, mask, min_group: int) -> dict[st
                     "discrimination": {"point_biserial": _round(f["point_biserial"]),
                                        "upper_lower": _round(f["upper_lower"])} if f else None,
                     "attempts": _attempts(f), "options": _options(f, item),
-                    "flags": flags(f) if f else []})  # fmt: skip
+                    "flags": flags(f, Interface(index.words)) if f else []})  # fmt: skip
     objectives = [
         {"id": r["id"], "learners": r["learners"], "mastery": _round(r["mastery"])}
         for r in mastery(table, index, mask, min_group)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from builder.interface.catalogue import Interface
+
 ROW = 20
 LABEL_W = 150
 PLOT_W = 300
@@ -39,17 +41,20 @@ def _axis(
     return out
 
 
-def facility_chart(items: list[dict[str, Any]], hidden: str) -> str:
+def facility_chart(items: list[dict[str, Any]], hidden: str, words: Interface) -> str:
     """Facility (0 to 1) and point-biserial discrimination (-0.5 to 1), one row per question."""
     top, height = 34, 34 + ROW * len(items) + 50
     x_f, x_d = LABEL_W, LABEL_W + PLOT_W + GAP
     d_low, d_high = -0.5, 1.0
     body = [
-        f'<text x="{x_f}" y="14" fill="{INK}" font-weight="bold">Facility (share right)</text>',
-        f'<text x="{x_d}" y="14" fill="{INK}" font-weight="bold">Discrimination (point-biserial)</text>',
+        f'<text x="{x_f}" y="14" fill="{INK}" font-weight="bold">'
+        f'{escape(words.text("report.chart.facility"))}</text>',
+        f'<text x="{x_d}" y="14" fill="{INK}" font-weight="bold">'
+        f'{escape(words.text("report.chart.discrimination"))}</text>',
         f'<rect x="{x_f + 0.30 * PLOT_W}" y="{top - 6}" width="{0.65 * PLOT_W}" '
         f'height="{ROW * len(items) + 6}" fill="{BAND}"/>',
     ]  # fmt: skip
+    not_computed = escape(words.text("report.not_computed"))
     zero = x_d + (0 - d_low) / (d_high - d_low) * PLOT_W
     for n, item in enumerate(items):
         y = top + n * ROW
@@ -67,7 +72,7 @@ def facility_chart(items: list[dict[str, Any]], hidden: str) -> str:
         )
         pb = (item["discrimination"] or {}).get("point_biserial")
         if pb is None:
-            body.append(f'<text x="{zero + 4}" y="{y + 13}" fill="{MUTED}">not computed</text>')
+            body.append(f'<text x="{zero + 4}" y="{y + 13}" fill="{MUTED}">{not_computed}</text>')
             continue
         x = x_d + (max(d_low, min(d_high, pb)) - d_low) / (d_high - d_low) * PLOT_W
         left, width = min(x, zero), abs(x - zero)
@@ -81,22 +86,14 @@ def facility_chart(items: list[dict[str, Any]], hidden: str) -> str:
         f'<line x1="{zero:.1f}" y1="{top - 6}" x2="{zero:.1f}" y2="{bottom}" stroke="{MUTED}"/>'
     )
     body.append(
-        f'<text x="{x_f}" y="{bottom + 36}" fill="{INK}">Shaded: facility from 0.30 to 0.95. '
-        "Marked * and drawn in orange: flagged.</text>"
+        f'<text x="{x_f}" y="{bottom + 36}" fill="{INK}">'
+        f"{escape(words.text('report.chart.legend'))}</text>"
     )
-    desc = (
-        "For each question, a bar of its facility from 0 to 1 (the shaded band runs from 0.30 "
-        "to 0.95) and a bar of its discrimination from -0.5 to 1. Questions marked * are flagged. "
-        "The table after the chart gives every figure."
+    title, desc = (
+        words.text("report.chart.facility_title"),
+        words.text("report.chart.facility_desc"),
     )
-    return _svg(
-        "chart-facility",
-        x_d + PLOT_W + 20,
-        height,
-        "Facility and discrimination by question",
-        desc,
-        body,
-    )
+    return _svg("chart-facility", x_d + PLOT_W + 20, height, title, desc, body)
 
 
 def _mark(shape: str, x: float, y: float) -> str:
@@ -108,7 +105,9 @@ def _mark(shape: str, x: float, y: float) -> str:
             f'fill="{INK}"/>')  # fmt: skip
 
 
-def role_chart(items: list[dict[str, Any]], roles: list[str], names: dict[str, str]) -> str:
+def role_chart(
+    items: list[dict[str, Any]], roles: list[str], names: dict[str, str], words: Interface
+) -> str:
     """Each question's facility for each role shown, as marks on one line: the gap is the line.
 
     `names` are all the course's roles, in order: a role's mark is the same in every chart."""
@@ -135,20 +134,22 @@ def role_chart(items: list[dict[str, Any]], roles: list[str], names: dict[str, s
             body.append(_mark(marks[role], x0 + value * PLOT_W, y))
     bottom = top + ROW * len(items) + 4
     body += _axis(x0, PLOT_W, bottom, 0, 1, [0, 0.25, 0.5, 0.75, 1])
-    groups = " and ".join(names[r].lower() for r in roles)
-    desc = (
-        f"For each question, the facility of {groups} on a line from 0 to 1; a suppressed group "
-        "has no mark. The table after the chart gives every figure."
-    )
-    return _svg("chart-roles", x0 + PLOT_W + 30, height, "Facility by role", desc, body)
+    groups = words.join([names[r].lower() for r in roles])
+    desc = words.text("report.chart.roles_desc", groups=groups)
+    title = words.text("report.chart.roles_title")
+    return _svg("chart-roles", x0 + PLOT_W + 30, height, title, desc, body)
 
 
 def zone_chart(
-    zones: dict[str, Any], titles: dict[str, str], hidden: str, role_names: dict[str, str]
+    zones: dict[str, Any],
+    titles: dict[str, str],
+    hidden: str,
+    role_names: dict[str, str],
+    words: Interface,
 ) -> str:
     """One bar a group (everyone, then each role), split by the share of learners in each zone."""
     groups = ["all", *role_names]
-    names = {"all": "Everyone", **role_names}
+    names = {"all": words.text("report.everyone"), **role_names}
     ids = list(titles)
     top = 24 + 18 * ((len(ids) + 1) // 2)
     height = top + 30 * len(groups) + 10
@@ -185,12 +186,6 @@ def zone_chart(
                     f'<text x="{x + width / 2:.1f}" y="{y + 17}" text-anchor="middle" fill="#ffffff">{share:.0%}</text>'
                 )
             x += width
-    desc = "For each group, a bar split by the share of its learners in each zone; the table after the chart gives the counts."
-    return _svg(
-        "chart-zones",
-        int(LABEL_W + PLOT_W * 1.4 + 20),
-        height,
-        "Self-assessment zones by group",
-        desc,
-        body,
-    )
+    desc = words.text("report.chart.zones_desc")
+    title = words.text("report.chart.zones_title")
+    return _svg("chart-zones", int(LABEL_W + PLOT_W * 1.4 + 20), height, title, desc, body)
