@@ -124,6 +124,21 @@ def _table_open(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) 
     return f'{opened}<caption class="dfc-visually-hidden">{title}</caption>\n'
 
 
+def _image(self: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+    """An image; a diagram the render stage sized (`env["figure_widths"]`, by its URL in the
+    package: least width, width, height) sits in a wrapper that scrolls sideways when the
+    screen is narrower than its least width."""
+    token = tokens[idx]
+    figure = ((env or {}).get("figure_widths") or {}).get(token.attrGet("src") or "")
+    if not figure:
+        return self.image(tokens, idx, options, env)
+    min_width, width, height = figure
+    token.attrSet("width", str(width))
+    token.attrSet("height", str(height))
+    token.attrSet("data-dfc-min-width", str(min_width))
+    return f'<span class="dfc-figure">{self.image(tokens, idx, options, env)}</span>'
+
+
 def _validate(name: str) -> Callable[[str, str], bool]:
     def validate(params: str, _markup: str) -> bool:
         return params.strip().split(" ", 1)[0] == name
@@ -138,6 +153,7 @@ def make_parser() -> MarkdownIt:
     for name in BLOCKS:
         container_plugin(md, name, validate=_validate(name), render=_render_block(name))
     md.add_render_rule("table_open", _table_open)
+    md.add_render_rule("image", _image)
     return md
 
 
@@ -215,13 +231,15 @@ def render(
     rewrite: Callable[[str, str], str | None] | None = None,
     language: str = SOURCE,
     words: BlockWords | None = None,
+    figure_widths: dict[str, tuple[int, int, int]] | None = None,
 ) -> str:
     """Render tokens to HTML, passing image and link targets through `rewrite(kind, url)`.
 
     Box titles come from the interface catalogue of `language`; lens and activity boxes are
     headed in the course's `words` (neutral ones when None).
 
-    `rewrite` returning None removes the link's target, leaving its text.
+    `rewrite` returning None removes the link's target, leaving its text. `figure_widths`
+    gives diagrams (by rewritten URL) their minimum width (builder/render/figures.py).
     """
     if rewrite:
         for kind, _target, _line, token in references(tokens):
@@ -235,5 +253,5 @@ def render(
                 token.attrs.pop(attr, None)  # not a link in this package: plain text
             else:
                 token.attrSet(attr, url)
-    env = {"interface": Interface(language), "words": words}
+    env = {"interface": Interface(language), "words": words, "figure_widths": figure_widths}
     return PARSER.renderer.render(tokens, PARSER.options, env)

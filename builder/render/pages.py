@@ -22,6 +22,7 @@ from builder.load import markup
 from builder.model.course import ChoiceQuestion, CourseModel, Matching, Module, TrueFalse
 from builder.model.weights import weight_of
 from builder.outline.screens import Outline, Screen
+from builder.render.figures import figure_css, figure_widths
 from builder.render.quiz_data import (
     diagnostic_data,
     diagnostic_view,
@@ -114,6 +115,11 @@ class Renderer:
         self.course = outline.model.course
         self.words = markup.BlockWords.of(self.course)
         self._urls: dict[str, str] | None = None
+        self.figure_widths = {
+            package_asset(m.id, path): figure
+            for m in outline.modules
+            for path, figure in figure_widths(m.assets).items()
+        }
         logo = self.course.theme.logo
         self.logo_src = shipped_name(logo.file) if logo else None
         # Looked up once per screen: dicts, so a course of thousands of modules stays linear.
@@ -130,9 +136,8 @@ class Renderer:
             if tick:
                 tick()
         for module in self.outline.modules:
-            folder = f"modules/{module.id}/"
             for path, data in module.assets.items():
-                files[f"pages/{module.id}/{path.removeprefix(folder)}"] = data
+                files[package_asset(module.id, path)] = data
         return files
 
     def render_shell(self, target: Target) -> bytes:
@@ -313,7 +318,9 @@ class Renderer:
                 return pages[resolved] + anchor if resolved in pages else None
             return f"pages/{module.id}/{resolved.removeprefix(folder + '/')}{anchor}"
 
-        return markup.render(tokens, rewrite, self.outline.model.course.language, self.words)
+        return markup.render(
+            tokens, rewrite, self.outline.model.course.language, self.words, self.figure_widths
+        )
 
     def _page_urls(self) -> dict[str, str]:
         """Source path of every page in this package -> its URL in the package."""
@@ -324,6 +331,11 @@ class Renderer:
                 for page in m.pages
             }
         return self._urls
+
+
+def package_asset(module_id: str, path: str) -> str:
+    """Where a module's file (an image, say) goes in a package."""
+    return f"pages/{module_id}/{path.removeprefix(f'modules/{module_id}/')}"
 
 
 def runtime_scripts(target: Target) -> list[str]:
@@ -351,7 +363,8 @@ def runtime_files(target: Target, model: CourseModel) -> dict[str, bytes]:
     import rcssmin
 
     files = {f"runtime/{name}": shipped_runtime(name) for name in runtime_scripts(target)}
-    theme = rcssmin.cssmin(theme_css(model.course.theme)).encode("utf-8")
+    widths = {p: w for m in model.modules for p, w in figure_widths(m.assets).items()}
+    theme = rcssmin.cssmin(theme_css(model.course.theme) + figure_css(widths)).encode("utf-8")
     files["runtime/dfc.css"] = theme + b"\n" + shipped_runtime("dfc.css")
     for path, data in model.theme_files.items():
         files[shipped_name(path)] = data

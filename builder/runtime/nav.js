@@ -113,25 +113,42 @@
     try { window.print(); } catch (e) { DFC.warn('printing is not available here'); done(); }
   };
 
-  /* A table wider than the screen scrolls sideways: it can then take focus, so that a keyboard
-     user can scroll it too, and a line just above it says that some columns are out of view.
+  /* A table or a diagram wider than the screen scrolls sideways: it can then take focus, so
+     that a keyboard user can scroll it too, and a line just above it says that part of it is
+     out of view. A diagram's wrapper is then a region named by the diagram's text alternative.
      Checked when a screen is shown and when the window changes size. */
+  function scrollable(box, wide, cueText) {
+    var cue = box.previousElementSibling;
+    if (!(cue && cue.classList.contains('dfc-scroll-cue'))) cue = null;
+    var figure = box.classList.contains('dfc-figure');
+    var img = figure && box.querySelector('img');
+    if (wide) {
+      box.tabIndex = 0;
+      if (figure) {
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', img ? img.getAttribute('alt') || '' : '');
+      }
+      if (!cue) {
+        cue = document.createElement(figure ? 'span' : 'p');
+        cue.className = 'dfc-scroll-cue';
+        cue.textContent = cueText;
+        box.parentNode.insertBefore(cue, box);
+      }
+    } else {
+      ['tabindex', 'role', 'aria-label'].forEach(function (name) {
+        if (box.hasAttribute(name) && (name === 'tabindex' || figure)) box.removeAttribute(name);
+      });
+      if (cue) cue.parentNode.removeChild(cue);
+    }
+  }
   function scrollableTables(root) {
     DFC.$$('table', root).forEach(function (table) {
-      var cue = table.previousElementSibling;
-      if (!(cue && cue.classList.contains('dfc-scroll-cue'))) cue = null;
-      if (table.scrollWidth > table.clientWidth + 1) {
-        table.tabIndex = 0;
-        if (!cue) {
-          cue = document.createElement('p');
-          cue.className = 'dfc-scroll-cue';
-          cue.textContent = DFC.t('table.scroll_cue', 'This table is wider than the screen: scroll it sideways to see every column.');
-          table.parentNode.insertBefore(cue, table);
-        }
-      } else {
-        if (table.hasAttribute('tabindex')) table.removeAttribute('tabindex');
-        if (cue) cue.parentNode.removeChild(cue);
-      }
+      scrollable(table, table.scrollWidth > table.clientWidth + 1, DFC.t('table.scroll_cue',
+        'This table is wider than the screen: scroll it sideways to see every column.'));
+    });
+    DFC.$$('.dfc-figure', root).forEach(function (box) {
+      scrollable(box, box.scrollWidth > box.clientWidth + 1, DFC.t('figure.scroll_cue',
+        'This diagram is wider than the screen: scroll it sideways to see all of it.'));
     });
   }
   DFC.scrollableTables = scrollableTables;
