@@ -8,10 +8,14 @@ import shutil
 
 import pytest
 from helpers import FIXTURES
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builder.check.lint_duplicates import similar_pairs
+from builder.check.lint_instruction import HINTS, repeated_instruction
 from builder.check.lint_scenarios import _check_lengths
 from builder.check.lint_wording import unemphasised_negative
+from builder.interface.catalogue import Interface
 from builder.model.course import Scenario, ScenarioNode
 from builder.model.problems import Location, Problems
 
@@ -73,6 +77,14 @@ EXPECTED = {
         'quizzes/first-aid-kit.yaml:3: warning: question "kit-01" is a near-duplicate of '
         'question "call-02" (quizzes/calling-for-help.yaml, line 12): link them with '
         "`variant_of: call-02`, or rewrite one",
+    ],
+    "prompt-instruction": [
+        'quizzes/fire-basics.yaml:10: warning: question "fire-01", prompt: "Choose one answer." '
+        "repeats the instruction the course already shows under this type of question "
+        '("Choose one answer."): take it out of the prompt',
+        'quizzes/fire-basics.yaml:22: warning: question "fire-02", prompt: "Select all that '
+        'apply." repeats the instruction the course already shows under this type of question '
+        '("Choose all the answers that apply."): take it out of the prompt',
     ],
     "recall-only": [
         'modules/fire-basics/module.md:5: warning: objective "fire-triangle" asks trainees to '
@@ -228,3 +240,32 @@ def test_scenario_choice_lengths_must_differ_by_less_than_two_and_a_half_to_one(
     problems = Problems()
     _check_lengths(Location("q.yaml", 3), scenario, node, problems)
     assert [p.rule for p in problems.items] == (["scenario-lengths"] if warned else [])
+
+
+@given(
+    question=st.text(st.characters(categories=["L", "Zs"]), max_size=80).map(
+        lambda s: s.strip() + "?"
+    ),
+    language=st.sampled_from(["en-GB", "cy", "en-XA"]),
+    key=st.sampled_from(sorted(set(HINTS.values()))),
+)
+def test_a_prompt_ending_with_its_types_instruction_is_flagged_in_every_language(
+    question, language, key
+):
+    instruction = Interface(language).text(key)
+    found = repeated_instruction(f"{question} {instruction}", instruction)
+    assert found and found in instruction
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Which of these can be fuel for a fire?",
+        "Match each part of the triangle to an example.",
+        "Put these steps in order.",
+        "Which answer would the steward choose, and why does it apply here?",
+    ],
+)
+def test_a_real_question_is_not_an_instruction(prompt):
+    for key in set(HINTS.values()):
+        assert repeated_instruction(prompt, Interface("en-GB").text(key)) is None

@@ -194,9 +194,9 @@ def test_ids_out_of_order_are_read_as_the_ids_they_are(tmp_path):
     chosen = {o["id"]: (o["chosen"], o["key"], o["text"]) for o in item["options"]}
     assert chosen == {"a": (5, True, "Paper"), "c": (1, False, "Sand"), "b": (5, True, "Wood")}
     assert not any("more often than the key" in flag for flag in item["flags"])
-    assert item["prompt"] == "Which of these can be fuel for a fire? Choose all that apply."
+    assert item["prompt"] == "Which of these can be fuel for a fire?"
     html = as_html(report)
-    assert "fire-02: Which of these can be fuel for a fire? Choose all that apply." in html
+    assert "fire-02: Which of these can be fuel for a fire?" in html
     assert "<td>Sand</td>" in html
     assert "a: Paper; c: Sand; b: Wood" in as_csv(report)
 

@@ -10,6 +10,7 @@ from builder.check.contrast import check_theme_contrast
 from builder.check.language_rules import check_languages
 from builder.check.lint_coverage import check_recall_only
 from builder.check.lint_duplicates import check_near_duplicates
+from builder.check.lint_instruction import check_instructions
 from builder.check.lint_keys import check_key_patterns
 from builder.check.lint_scenarios import check_scenario_choices
 from builder.check.lint_verdict import check_verdicts
@@ -51,6 +52,7 @@ def check_course(
         check_scenario_choices,
         check_wording,
         check_verdicts,
+        check_instructions,
         check_near_duplicates,
         check_recall_only,
     )

@@ -382,7 +382,7 @@ CASES: dict[str, Case] = {
     "missing: question prompt": Case(
         {
             QUIZ: Edit(
-                "    prompt: Which of these can be fuel for a fire? Choose all that apply.\n", ""
+                "    prompt: Which of these can be fuel for a fire?\n", ""
             )
         },
         [
@@ -1241,6 +1241,12 @@ CASES: dict[str, Case] = {
         {QUIZ: Edit("        feedback: Water puts", "        feedback: Not this one. Water puts")},
         [
             'quizzes/fire-basics.yaml:18: warning: question "fire-01", option "b": the feedback starts "Not this one", but the course already says whether the answer is right: start with the reason',
+        ],
+    ),
+    "a prompt that repeats the instruction for its type": Case(
+        {QUIZ: Edit("fuel for a fire?\n", "fuel for a fire? Choose all that apply.\n")},
+        [
+            'quizzes/fire-basics.yaml:22: warning: question "fire-02", prompt: "Choose all that apply." repeats the instruction the course already shows under this type of question ("Choose all the answers that apply."): take it out of the prompt',
         ],
     ),
     "a link to a misspelt page": Case(
