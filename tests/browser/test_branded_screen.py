@@ -89,3 +89,37 @@ def test_forced_colours_keep_every_meaning(page, base_url):
     trainee.submit()
     assert page.locator("#dfc-screen .dfc-mark").count() > 0
     assert page.inner_text("#dfc-screen .dfc-wrong .dfc-mark").strip()
+
+
+# The header's visible parts: the controls (and the logo) must share one row; the title sits
+# on its own line below them on a phone.
+HEADER_ROWS = """() => {
+  const parts = Array.from(document.querySelectorAll('.dfc-header > *')).filter(e =>
+    !e.matches('.dfc-skip, .dfc-course-title') && e.getClientRects().length);
+  const rects = parts.map(e => e.getBoundingClientRect());
+  const title = document.querySelector('.dfc-course-title');
+  return {
+    parts: parts.map(e => e.className || e.tagName),
+    oneRow: rects.every(r => r.top < Math.min(...rects.map(o => o.bottom))),
+    controls: Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top)),
+    titleLines: title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight),
+    titleCut: title.scrollWidth > title.clientWidth,
+    page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  };
+}"""
+
+
+@pytest.mark.parametrize("course", ["bundled", "branded"])
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_phone_header_keeps_its_controls_on_one_line(page, base_url, course, width):
+    page.set_viewport_size({"width": width, "height": 700})
+    trainee = open_standalone(page, base_url, course)
+    for where in ("start", "screen"):
+        if where == "screen":
+            trainee.start("manager")
+            trainee.next()
+        header = page.evaluate(HEADER_ROWS)
+        assert header["oneRow"] and header["controls"] <= 48, (course, width, where, header)
+        assert header["titleLines"] <= 2.05 and not header["titleCut"], header
+        assert not header["page"], header
+    assert ("dfc-logo" in header["parts"]) == (course == "branded")
