@@ -17,7 +17,9 @@
      persist        the LMS stores each value by its own request instead of by commit:
                     'parallel'  each accepted SetValue is a request of its own, sent at once,
                                 all in parallel; the server keeps whichever finishes last;
-                                Commit and Terminate are requests too
+                                Commit and Terminate are requests too; plain requests while
+                                the page lives, keep-alive once it starts to go (see
+                                valueStore: Chromium's keep-alive allowance per page)
                     'queue'     requests leave one at a time, each with every value set since
                                 the previous one left; Commit does nothing; once the page
                                 starts to go, only the request in flight completes (or, when
@@ -85,7 +87,16 @@
   }
 
   /* An LMS that stores values by requests of its own (options.persist). Each request is
-     numbered and logged, so the test knows which ones left before the page went. */
+     numbered and logged, so the test knows which ones left before the page went.
+     'parallel': while the page lives each request is a plain asynchronous fetch; from the
+     LMS's own beforeunload (or pagehide) on, a keep-alive one, which outlives the page. Such
+     an LMS cannot send every value keep-alive: Chromium lets the keep-alive requests in
+     flight for one page carry about 64 KiB of bodies in all and refuses any past that
+     ("Failed to fetch"), so a course with a few dozen answer records would have the LMS's
+     own requests refused in one submit (measured: 200 requests of about 430 bytes at once,
+     47 refused). A plain request still on its way when the page goes is cancelled, and the
+     tests count what it carried as lost.
+     'queue': one request at a time is never near that allowance, so each is keep-alive. */
   function valueStore(mode) {
     var queue = [], inflight = 0, leaving = false, mayLeave = 1, n = 0;
     function post(values, what) {
@@ -93,7 +104,7 @@
       log({ kind: 'request', n: n, what: what || 'values', count: values.length });
       inflight += 1;
       var body = JSON.stringify({ n: n, values: values });
-      return fetch('/values/' + where + (what ? '?' + what : ''), { method: 'POST', body: body, keepalive: true })
+      return fetch('/values/' + where + (what ? '?' + what : ''), { method: 'POST', body: body, keepalive: mode === 'queue' || leaving })
         .catch(function () { /* the page went: what left is what the server has */ })
         .then(function () { inflight -= 1; pump(); });
     }
@@ -102,7 +113,9 @@
       if (leaving) { if (!mayLeave) return; mayLeave = 0; }
       post(queue.splice(0, queue.length));
     }
-    window.addEventListener('beforeunload', function () { leaving = true; if (inflight) mayLeave = 0; });
+    function go() { if (!leaving && inflight) mayLeave = 0; leaving = true; }
+    window.addEventListener('beforeunload', go);
+    window.addEventListener('pagehide', go);
     return {
       /* Nothing queued or on its way: what the trainee did so far has left the page. */
       idle: function () { return !inflight && !queue.length; },

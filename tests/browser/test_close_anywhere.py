@@ -7,9 +7,11 @@ with exactly what the test LMS's server stored, and must show the same screen, t
 and the same attempt; status and score never go backwards, and no attempt is counted twice.
 
 The walk runs against the commit-based test LMS, against one whose server takes 300 ms over
-every request, and against an LMS that stores each value by a request of its own
-(tests/browser/lms.js), queued one at a time, of which only the one in flight completes as the
-page goes. No value the LMS accepted may be missing from its server after a leave.
+every request, and against two LMSs that store each value by a request of its own
+(tests/browser/lms.js): one sends each in parallel, the last to finish winning, and commits and
+ends the session in its own beforeunload; the other queues them one at a time, of which only
+the one in flight completes as the page goes. No value the LMS accepted may be missing from
+its server after a leave.
 """
 
 from __future__ import annotations
@@ -156,10 +158,7 @@ def graded(cmi: dict[str, Any]) -> list[dict[str, Any]]:
     return [i for _n, i in items]
 
 
-# The per-value LMS is walked by `bench/run.py --only lms` but is not yet part of this test: a
-# submitted final writes some 270 values at once, each its own keep-alive request there, and
-# Chromium refuses keep-alive requests past its cap on those in flight (see docs/lms-behaviour.md).
-@pytest.mark.parametrize("profile", ["commit-based", "queued", "slow"])
+@pytest.mark.parametrize("profile", ["commit-based", "per-value", "queued", "slow"])
 @pytest.mark.parametrize("version", list(VERSIONS))
 def test_close_anywhere_and_relaunch_from_what_the_lms_stored(page, base_url, version, profile):
     walk = Walk(page, base_url, version, random.Random(SEED), profile)

@@ -10,20 +10,32 @@ WAIT = 10_000
 
 
 class Trainee:
-    def __init__(self, page: Any, in_lms: bool = True, frame_selector: str = "#sco"):
+    def __init__(
+        self, page: Any, in_lms: bool = True, frame_selector: str = "#sco", once: bool = False
+    ):
+        """`once`: the frame is loaded once (a launch in the test LMS), so once the course in
+        it has started it is kept until it is detached or navigates, not looked for again."""
         self.page = page
         self.in_lms = in_lms
         self.frame_selector = frame_selector
+        self.once = once
+        self._started: tuple[Any, str] | None = None
 
     @property
     def frame(self) -> Any:
         if not self.in_lms:
             return self.page.main_frame
+        if self._started:
+            frame, url = self._started
+            if not frame.is_detached() and frame.url == url:
+                return frame
         handle = self.page.wait_for_selector(self.frame_selector)
         frame = handle.content_frame()
         frame.wait_for_function(
             "() => !!(window.DFC && window.DFC.app && window.DFC.app.nav)", timeout=WAIT
         )
+        if self.once:
+            self._started = (frame, frame.url)
         return frame
 
     def data(self) -> dict[str, Any]:
@@ -229,7 +241,7 @@ def launch(
         f"([v, cmi, url, options]) => {{ options.faults = {faults}; launch(v, cmi, url, options); }}",
         [version, cmi, package if "://" in package else f"/{package}/index.html", options],
     )
-    trainee = Trainee(page)
+    trainee = Trainee(page, once=True)
     trainee.sid = page.dfc_sid
     trainee.frame.wait_for_selector("h1")
     return trainee
