@@ -79,6 +79,21 @@ class Interface:
         return text.format(count=count if shown is None else shown, **params)
 
 
+    def html(self, key: str, count: int | None = None, **params: Any) -> Any:
+        """The message as HTML (markupsafe's Markup): its words escaped, each placeholder
+        escaped as jinja2 escapes a value (a Foreign text keeps its `lang` span, Markup stays
+        as it is). With `count`, the plural form for it."""
+        from html import escape
+
+        from markupsafe import Markup
+
+        message = self.messages.get(key, self.source[key])
+        if isinstance(message, dict):
+            form = "other" if count is None else plural_category(self.language, count)
+            message = message.get(form, message["other"])
+            params["count"] = count
+        return Markup(escape(message, quote=False)).format(**params)
+
     def join(self, items: list[str]) -> str:
         """`items` as a list in words ("a, b and c"), by CLDR's list patterns (Babel)."""
         from babel.lists import format_list

@@ -71,6 +71,7 @@ def make_environment(template_folder: Path | None = None) -> jinja2.Environment:
     env.filters["plain"] = plain
     env.globals["t"] = interface_text
     env.globals["tp"] = interface_plural
+    env.globals["th"] = interface_html
     return env
 
 
@@ -84,6 +85,13 @@ def interface_text(context: Any, key: str, **params: Any) -> str:
 def interface_plural(context: Any, key: str, count: int, **params: Any) -> str:
     """`{{ tp("overview.pages", 3) }}`: the plural form the language uses for `count`."""
     return Interface(context["course"].language).plural(key, count, **params)
+
+
+@jinja2.pass_context
+def interface_html(context: Any, key: str, **params: Any) -> Any:
+    """`{{ th("statement.applies", title=course.title) }}`: a message as HTML, its values
+    escaped (a fallback keeps its `lang`), for messages around links and markup."""
+    return Interface(context["course"].language).html(key, **params)
 
 
 @jinja2.pass_context

@@ -7,6 +7,7 @@ import datetime
 
 import jinja2
 
+from builder.interface.catalogue import Interface, babel_locale
 from builder.model.accessibility import COMPLIANCE, Accessibility
 from builder.model.course import CourseModel
 from builder.render.theme_css import shipped_name
@@ -20,24 +21,27 @@ STANDALONE_CSP = (
 
 
 def statement_facts(model: CourseModel) -> dict[str, object]:
+    """What the statement says of the course, its words in the course's language."""
+    from babel.dates import format_date
+
     fields = model.course.accessibility or Accessibility()
     missing = [f"accessibility.{name}" for name in fields.missing()]
+    language = model.course.language
+    tested = fields.last_tested
     return {
         "organisation": model.course.theme.organisation,
         "contact": fields.contact,
         "enforcement": fields.enforcement,
-        "compliance": COMPLIANCE.get(fields.compliance or ""),
+        "compliance": fields.compliance if fields.compliance in COMPLIANCE else None,
         "last_tested": (
-            fields.last_tested.strftime("%-d %B %Y")
-            if isinstance(fields.last_tested, datetime.date)
-            else fields.last_tested
+            format_date(tested, "long", locale=babel_locale(language))
+            if isinstance(tested, datetime.date)
+            else tested
         ),
         "limitations": fields.limitations,
         "missing": missing,
-        "missing_text": (
-            "These fields need a person and are not in course.yaml yet: "
-            + ", ".join(missing)
-            + ". Fill them in before you publish the course."
+        "missing_text": Interface(language).text(
+            "statement.missing_fields", fields=", ".join(missing)
         ),
     }
 

@@ -111,7 +111,7 @@
           /* A reload of a session that has already ended: progress still loads and saves,
              but the ended session takes no more statements. */
           ended = kept.terminated;
-          if (ended) adapter.notice = 'Your progress is saved. To have new results recorded, open the course again from your learning system.';
+          if (ended) adapter.notice = DFC.t('notice.session_ended', 'Your progress is saved. To have new results recorded, open the course again from your learning system.');
           return true;
         }
         kept.initialized = true;
