@@ -89,3 +89,31 @@ def test_a_test_date_is_written_in_the_course_language():
         course = model.course.model_copy(update={"language": language, "accessibility": dated})
         page = render_statement(with_course(model, course), make_environment())
         assert said in page.decode("utf-8"), language
+
+
+def test_the_handbook_in_welsh_takes_its_paragraphs_from_the_catalogue():
+    from builder.handbook.views import render_handbook
+
+    page = render_handbook(in_language(REPO, "cy")).decode("utf-8")
+    assert '<html lang="cy"' in page
+    assert "Mae’r agenda’n dod yn gyntaf." in page
+    assert "Erbyn diwedd y modiwl hwn, bydd y cyfranogwyr yn gallu:" in page
+    for english in ("The agenda comes first", "By the end of this module", "Leads to"):
+        assert english not in page
+
+
+def test_welsh_counts_in_the_handbook_take_the_form_cldr_gives_them():
+    """0, 1, 2, 3, 6 and 7 are CLDR's zero, one, two, few, many and other in Welsh: the
+    answer key's question count mutates its noun by them."""
+    from builder.interface.catalogue import Interface
+
+    welsh = Interface("cy")
+    said = [str(welsh.html("handbook.key_count", n, pass_mark=80)) for n in (0, 1, 2, 3, 6, 7)]
+    assert said == [
+        "0 cwestiwn. Marc llwyddo 80%.",
+        "1 cwestiwn. Marc llwyddo 80%.",
+        "2 gwestiwn. Marc llwyddo 80%.",
+        "3 chwestiwn. Marc llwyddo 80%.",
+        "6 chwestiwn. Marc llwyddo 80%.",
+        "7 cwestiwn. Marc llwyddo 80%.",
+    ]

@@ -71,6 +71,7 @@ def render_handbook(
     modules = [_module_view(n, m, model.course) for n, m in enumerate(model.modules, 1)]
     agenda = plan_agenda(modules, _final_question_count(model), model.self_assessment is not None)
     diagnostic = model.self_assessment
+    words = Interface(model.course.language)
     html = (
         _environment(template_folder)
         .get_template("handbook.html")
@@ -95,7 +96,9 @@ def render_handbook(
             page_numbers=page_numbers or {},
             duration=duration,
             clock=clock,
-            t=Interface(model.course.language).text,
+            t=words.text,
+            th=words.html,
+            join=words.join,
         )
     )
     return html.encode("utf-8")

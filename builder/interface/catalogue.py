@@ -91,6 +91,7 @@ class Interface:
         if isinstance(message, dict):
             form = "other" if count is None else plural_category(self.language, count)
             message = message.get(form, message["other"])
+        if count is not None:
             params["count"] = count
         return Markup(escape(message, quote=False)).format(**params)
 
