@@ -404,3 +404,19 @@ def test_the_handbook_holds_every_template_one_a_page(bundled):
         prepare = text_of(activity.xpath(".//div[@class='notes']/div[1]")[0])
         assert "A printed copy of the template “" in prepare
     assert doc.xpath("//nav[@class='contents']//a[@href='#templates']")
+
+
+def test_the_html_contents_say_where_page_numbers_come_from_and_the_pdf_has_them(bundled):
+    model, _html, tree = bundled
+    note = "This copy has no page numbers. The PDF that the command dfc-course handbook prints gives the page of each entry above."
+    (contents,) = tree.xpath("//nav[@class='contents']")
+    assert [text_of(p) for p in contents.xpath("p[@class='muted']")] == [note]
+    assert not contents.xpath(".//span[@class='page-no']")
+    # The PDF's two passes: without numbers yet, then with them; neither carries the note.
+    for numbers in ({}, {"agenda": 3}):
+        printed = lxml.html.fromstring(render_handbook(model, page_numbers=numbers))
+        (contents,) = printed.xpath("//nav[@class='contents']")
+        assert not contents.xpath("p[@class='muted']")
+        assert [text_of(n) for n in contents.xpath(".//span[@class='page-no']")] == (
+            ["", "3"] + [""] * (len(contents.xpath(".//li")) - 2) if numbers else []
+        )

@@ -93,7 +93,7 @@ def render_handbook(
                 for section in model.course.guidance
             ],
             total_minutes=agenda.total(),
-            page_numbers=page_numbers or {},
+            page_numbers=page_numbers,
             duration=duration,
             clock=clock,
             t=words.text,
