@@ -12,7 +12,6 @@ import itertools
 import json
 import math
 import random
-import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,7 +90,7 @@ def _statement(rand, actor, iri, question, kind, response, success, attempt, qui
     if success is not None:
         result["success"] = success
     return {
-        "id": str(uuid.UUID(int=rand.getrandbits(128), version=4)),
+        "id": _uuid4(rand),
         "timestamp": "2026-11-02T10:00:00.000Z",
         "actor": actor,
         "verb": ANSWERED,
@@ -106,6 +105,52 @@ def _statement(rand, actor, iri, question, kind, response, success, attempt, qui
             "extensions": {f"{iri}/extensions/attempt": attempt, f"{iri}/extensions/quiz": quiz},
         },
     }
+
+
+def _uuid4(rand: random.Random) -> str:
+    """`str(uuid.UUID(int=rand.getrandbits(128), version=4))`, without building a UUID."""
+    n = (rand.getrandbits(128) & ~(0xF000 << 64) | (4 << 76)) & ~(0xC000 << 48) | (0x8000 << 48)
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+class Lines:
+    """Statements as the JSON text `json.dumps` gives them, made from templates: the same
+    random draws, in the same order, as `_statement`, about four times faster. What the
+    generator writes when it streams millions of statements to disk."""
+
+    def __init__(self) -> None:
+        self.dumped: dict[Any, str] = {}
+        self.objects: dict[tuple[str, str, str], str] = {}
+        self.tails: dict[tuple[str, Any, str], str] = {}
+
+    def dumps(self, value: Any) -> str:
+        found = self.dumped.get(value)
+        if found is None:
+            found = self.dumped[value] = json.dumps(value)
+        return found
+
+    def __call__(self, rand, actor, iri, question, kind, response, success, attempt, quiz,  # type: ignore[no-untyped-def]
+                 registration) -> str:  # fmt: skip
+        ident = _uuid4(rand)
+        head = self.objects.get((iri, question, kind))
+        if head is None:
+            target = {"id": f"{iri}/questions/{question}", "objectType": "Activity",
+                      "definition": {"type": INTERACTION, "interactionType": kind}}  # fmt: skip
+            head = self.objects[(iri, question, kind)] = (
+                f', "verb": {json.dumps(ANSWERED)}, "object": {json.dumps(target)}, '
+                '"result": {"response": '
+            )
+        tail = self.tails.get((iri, attempt, quiz))
+        if tail is None:
+            extensions = {f"{iri}/extensions/attempt": attempt, f"{iri}/extensions/quiz": quiz}
+            tail = self.tails[(iri, attempt, quiz)] = f", \"extensions\": {json.dumps(extensions)}}}}}"
+        said = "" if success is None else (', "success": true' if success else ', "success": false')
+        return (
+            f'{{"id": "{ident}", "timestamp": "2026-11-02T10:00:00.000Z", "actor": '
+            f"{actor}{head}{self.dumps(response)}{said}}}, "
+            f'"context": {{"registration": "{registration}"{tail}'
+        )
 
 
 def simulate(
@@ -125,16 +170,18 @@ def simulate(
     return list(_learners(index, numbers, model or Model(), rand, iri, truth)), truth
 
 
-def _learners(index, numbers, model, rand, iri, truth) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def _learners(index, numbers, model, rand, iri, truth, make=_statement) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     roles, weights = list(model.roles), list(model.roles.values())
     for number in numbers:
         actor = {"objectType": "Agent",
                  "account": {"homePage": "https://lms.example.org", "name": f"learner-{number:05d}"}}  # fmt: skip
-        registration = str(uuid.UUID(int=rand.getrandbits(128), version=4))
+        if make is not _statement:
+            actor = json.dumps(actor)
+        registration = _uuid4(rand)
         role = rand.choices(roles, weights)[0] if roles else None
         ability = rand.gauss(0.0, 1.0)
         if role is not None:
-            yield _statement(rand, actor, iri, "role", "other", role, None, 1, "role", registration)
+            yield make(rand, actor, iri, "role", "other", role, None, 1, "role", registration)
         for item in index.items.values():
             if model.answer_share < 1 and rand.random() >= model.answer_share:
                 continue
@@ -148,17 +195,17 @@ def _learners(index, numbers, model, rand, iri, truth) -> Iterator[dict[str, Any
             weights_of = model.distractors.get(item.id)
             response = _right(item) if right else _wrong(rand, item, weights_of)
             kind = item.interaction_type
-            yield _statement(rand, actor, iri, item.id, kind, response, right, 1, item.module,
+            yield make(rand, actor, iri, item.id, kind, response, right, 1, item.module,
                              registration)  # fmt: skip
             if not right and rand.random() < model.retry:
                 again = rand.random() < p + (1 - p) / 2
                 response = _right(item) if again else _wrong(rand, item, weights_of)
-                yield _statement(rand, actor, iri, item.id, kind, response, again, 2,
+                yield make(rand, actor, iri, item.id, kind, response, again, 2,
                                  item.module, registration)  # fmt: skip
-        yield from _self_assessment(rand, index, actor, iri, role, registration)
+        yield from _self_assessment(rand, index, actor, iri, role, registration, make)
 
 
-def _self_assessment(rand, index, actor, iri, role, registration) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+def _self_assessment(rand, index, actor, iri, role, registration, make) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     sa = index.self_assessment
     if sa is None:
         return
@@ -168,12 +215,12 @@ def _self_assessment(rand, index, actor, iri, role, registration) -> Iterator[di
     for statement in sa.statements:
         pick = min(len(scale) - 1, int(rand.random() + lean + rand.random() * (len(scale) - 1)))
         total += sa.scale[scale[pick]] or 0
-        yield _statement(rand, actor, iri, statement, "likert", scale[pick], None, 1,
+        yield make(rand, actor, iri, statement, "likert", scale[pick], None, 1,
                          "self-assessment", registration)  # fmt: skip
     zones = list(sa.zones)
     if zones:
         zone = zones[0] if total < len(sa.statements) else zones[-1]
-        yield _statement(rand, actor, iri, "self-assessment", "other", zone, None, 1,
+        yield make(rand, actor, iri, "self-assessment", "other", zone, None, 1,
                          "self-assessment", registration)  # fmt: skip
 
 
@@ -183,26 +230,29 @@ def simulate_count(index: Any, count: int, seed: int = 1, iri: str = IRI) -> lis
     return list(stream_count(index, count, seed, iri))
 
 
-def stream_count(index: Any, count: int, seed: int = 1, iri: str = IRI) -> Iterator[dict[str, Any]]:
-    """The statements of `simulate_count`, one at a time, never all held at once."""
+def stream_count(index: Any, count: int, seed: int = 1, iri: str = IRI, make: Any = _statement
+                 ) -> Iterator[Any]:  # fmt: skip
+    """The statements of `simulate_count`, one at a time, never all held at once (as JSON
+    text with `make=Lines()`)."""
     rand, model, truth = random.Random(seed), Model(), Truth()
-    learners = (_learners(index, [number], model, rand, iri, truth) for number in range(10**9))
+    learners = (_learners(index, [number], model, rand, iri, truth, make) for number in range(10**9))
     return itertools.islice(itertools.chain.from_iterable(learners), count)
 
 
-def write_statements(statements: Iterable[dict[str, Any]], out: Path) -> None:
+def write_statements(statements: Iterable[Any], out: Path) -> None:
     """A JSON array, byte for byte what `json.dumps` of the whole list gives, or NDJSON (one
-    statement a line) when `out` ends in .ndjson; written as the statements come."""
+    statement a line) when `out` ends in .ndjson; written as the statements come, a thousand
+    at a time. Statements may be dicts or their JSON text (`Lines`)."""
     ndjson = out.suffix.lower() == ".ndjson"
+    texts = (s if isinstance(s, str) else json.dumps(s) for s in statements)
     with out.open("w", encoding="utf-8", newline="") as handle:
-        if ndjson:
-            for statement in statements:
-                handle.write(json.dumps(statement) + "\n")
-            return
-        handle.write("[")
-        for number, statement in enumerate(statements):
-            handle.write((", " if number else "") + json.dumps(statement))
-        handle.write("]")
+        if not ndjson:
+            handle.write("[")
+        glue, first = ("\n", "") if ndjson else (", ", "")
+        while block := list(itertools.islice(texts, 1000)):
+            handle.write(first + glue.join(block))
+            first = glue
+        handle.write("\n" if ndjson and first else "" if ndjson else "]")
 
 
 def main() -> None:
@@ -215,7 +265,7 @@ def main() -> None:
     from builder.tools.report.run import load_index
 
     course, out, count = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-    write_statements(stream_count(load_index(course), count), out)
+    write_statements(stream_count(load_index(course), count, make=Lines()), out)
 
 
 if __name__ == "__main__":

@@ -13,92 +13,93 @@ from typing import Any
 
 from builder.interface.catalogue import SOURCE, Interface
 
+from .answers import parse_response
 from .course_index import CourseIndex, Item
-from .records import Collector, ReportInputError, is_right, parse_response
+from .tally import EMPTY, Tally
 
 UPPER_LOWER = 0.27
 TOO_EASY, TOO_HARD = 0.95, 0.30
 
 
-def _numpy() -> Any:
-    try:
-        import numpy
-    except ImportError:
-        raise ReportInputError(
-            "dfc-course report needs numpy: install the report extra, "
-            "pip install 'dfc-course[report]'"
-        ) from None
-    return numpy
-
-
 @dataclass
 class Table:
-    """The answers as arrays, one row per (learner, interaction), first and last attempts."""
+    """The totals as arrays over the learners (in the order first read) and the course's
+    questions: first and last attempts, and all attempts counted."""
 
     np: Any
     learners: int
     role: Any  # per learner: index into the course's roles, or -1 when no role was given
-    codes: dict[str, int]  # interaction id -> code
-    first: Any  # row numbers (into the collector's columns) of first attempts
-    last: Any
-    learner: Any
-    code: Any
-    success: Any  # per row: 1 right, 0 wrong, -1 ungraded
-    responses: list[str | None]
-    all_rows: Any
+    codes: dict[str, int]  # interaction id -> column, for the interactions answered at all
+    first_out: Any  # learners x columns: 1 right, 0 wrong, -1 ungraded, -2 no answer
+    first_resp: Any  # learners x columns: the response's number in `responses`, -1 none
+    last_out: Any
+    last_resp: Any
+    graded: Any  # learners x columns: answers graded, at any attempt
+    right: Any
+    responses: list[str]
+    zone: Any  # per learner: index into `zones`, or -1
+    zones: list[str]
+    version: Any  # per learner: index into `versions`, or -1
+    versions: list[str]
+    language: Any
+    languages: list[str]
+    answers: int = 0
     # (question, response) -> the response read: as many entries as different responses
-    parsed: dict[tuple[str, str | None], list[str] | None] = field(default_factory=dict)
+    parsed: dict[tuple[str, int], list[str] | None] = field(default_factory=dict)
 
-    def read(self, row: int, item: Item) -> list[str] | None:
-        """The response of `row` as ids of `item`, read once however many rows give it."""
-        key = (item.id, self.responses[row])
+    def read(self, resp: int, item: Item) -> list[str] | None:
+        """Response number `resp` as ids of `item`, read once however many give it."""
+        key = (item.id, resp)
         if key not in self.parsed:
-            kind = item.interaction_type
-            self.parsed[key] = parse_response(key[1], kind, item.options, item.targets)
+            raw = None if resp < 0 else self.responses[resp]
+            self.parsed[key] = parse_response(raw, item.interaction_type, item.options, item.targets)
         return self.parsed[key]
 
-
-def tabulate(collector: Collector, index: CourseIndex) -> Table:
-    np = _numpy()
-    codes: dict[str, int] = {}
-    code = np.fromiter((codes.setdefault(i, len(codes)) for i in collector.interaction), np.int32,
-                       count=len(collector))  # fmt: skip
-    learner = np.frombuffer(collector.learner, dtype=np.int64)
-    rank = np.frombuffer(collector.rank, dtype=np.int64)
-    success = np.array(collector.outcome, dtype=np.int8)  # a copy: scored with the key below
-    by_code = {c: i for i, c in codes.items()}
-    for row in np.nonzero(success < 0)[0]:  # no result recorded: score it with the key
-        item = index.items.get(by_code[int(code[row])])
-        if item is not None and item.key:
-            parsed = parse_response(
-                collector.response[row], item.interaction_type, item.options, item.targets
-            )
-            if parsed is not None:
-                success[row] = int(is_right(item.interaction_type, parsed, item.key))
-    order = np.lexsort((np.arange(len(code)), rank, code, learner))
-    pair = learner[order] * (len(codes) + 1) + code[order]
-    starts = np.ones(len(order), dtype=bool)
-    starts[1:] = pair[1:] != pair[:-1]
-    ends = np.ones(len(order), dtype=bool)
-    ends[:-1] = starts[1:]
-    roles = np.full(len(collector.learners), -1, dtype=np.int8)
-    for number, (_, role) in collector.roles.items():
-        roles[number] = index.roles.index(role)
-    return Table(np, len(collector.learners), roles, codes, order[starts], order[ends], learner,
-                 code, success, collector.response, np.arange(len(code)))  # fmt: skip
+    def counts(self, side: str, code: int, mask: Any) -> tuple[int, list[tuple[int, int]]]:
+        """The learners in `mask` with a `side` ("first", "last") answer to column `code`, and
+        how many of them gave each response: [(response number, learners)]."""
+        np = self.np
+        out = getattr(self, f"{side}_out")[:, code]
+        chosen = mask & (out != EMPTY)
+        resp = getattr(self, f"{side}_resp")[chosen, code]
+        found = np.bincount(resp + 1)
+        return int(chosen.sum()), [(r - 1, int(k)) for r, k in enumerate(found.tolist()) if k]
 
 
-def score_matrix(table: Table, items: list[Item], rows: Any) -> Any:
-    """learners x items: 1 right, 0 wrong, nan not answered (or ungraded), from `rows`."""
+def tabulate(tally: Tally, index: CourseIndex) -> Table:
+    """The totals of `tally` for the figures: learners in the order first read."""
+    np = tally.np
+    first_seq = tally.view("first_seq")
+    present = np.nonzero(first_seq >= 0)[0]
+    order = present[np.argsort(first_seq[present], kind="stable")]
+    same = len(order) == tally.learners and bool((order == np.arange(len(order))).all())
+
+    def rows(name: str) -> Any:
+        values = tally.view(name)
+        return values if same else values[order]
+
+    first_out = rows("first_out")
+    answered = (first_out != EMPTY).any(axis=0)
+    codes = {ident: n for ident, n in tally.codes.items() if answered[n]}
+    return Table(np, len(order), rows("role"), codes, first_out, rows("first_resp"),
+                 rows("last_out"), rows("last_resp"), rows("graded"), rows("right"),
+                 tally.texts("resp"), rows("zone"), tally.texts("zone"), rows("version"),
+                 tally.texts("version"), rows("language"), tally.texts("language"),
+                 int(rows("answers").sum()))  # fmt: skip
+
+
+def score_matrix(table: Table, items: list[Item], side: str, mask: Any) -> Any:
+    """learners x items: 1 right, 0 wrong, nan not answered (or ungraded, or not in `mask`),
+    at the `side` ("first" or "last") attempt."""
     np = table.np
+    out = getattr(table, f"{side}_out")
     matrix = np.full((table.learners, len(items)), np.nan)
-    column = np.full(len(table.codes) + 1, -1, dtype=np.int64)
     for n, item in enumerate(items):
-        if item.id in table.codes:
-            column[table.codes[item.id]] = n
-    cols = column[table.code[rows]]
-    keep = (cols >= 0) & (table.success[rows] >= 0)
-    matrix[table.learner[rows][keep], cols[keep]] = table.success[rows][keep]
+        code = table.codes.get(item.id)
+        if code is not None:
+            column = out[:, code]
+            graded = mask & (column >= 0)
+            matrix[graded, n] = column[graded]
     return matrix
 
 
@@ -126,20 +127,24 @@ def upper_lower(np: Any, x: Any, rest: Any) -> float | None:
     return float(x[order[-size:]].mean() - x[order[:size]].mean())
 
 
-def choice_rates(table: Table, item: Item, rows: Any) -> list[dict[str, Any]] | None:
-    """For choice and true-false questions: the share of responses choosing each option."""
+def choice_rates(table: Table, item: Item, mask: Any) -> list[dict[str, Any]] | None:
+    """For choice and true-false questions: the share of first responses choosing each option."""
     kind = item.interaction_type
-    if kind not in ("choice", "true-false") or len(rows) == 0:
+    code = table.codes.get(item.id)
+    if kind not in ("choice", "true-false") or code is None:
+        return None
+    given, responses = table.counts("first", code, mask)
+    if given == 0:
         return None
     counts = dict.fromkeys(item.options, 0)
     read = 0
-    for row in rows.tolist():
-        parsed = table.read(row, item)
+    for resp, learners in responses:
+        parsed = table.read(resp, item)
         if parsed is None:
             continue
-        read += 1
+        read += learners
         for option in set(parsed):
-            counts[option] += 1
+            counts[option] += learners
     if read == 0:
         return None
     return [
@@ -152,14 +157,8 @@ def item_figures(table: Table, items: list[Item], learner_mask: Any, min_group: 
     """Every figure for each item, over the learners in `learner_mask`; an item answered by
     fewer than `min_group` of them is suppressed (None)."""
     np = table.np
-    first = table.first[learner_mask[table.learner[table.first]]]
-    rows_all = table.all_rows[learner_mask[table.learner]]
-    matrix = score_matrix(table, items, first)
+    matrix = score_matrix(table, items, "first", learner_mask)
     rest = rest_scores(np, matrix)
-    graded = rows_all[table.success[rows_all] >= 0]
-    size = len(table.codes) + 1
-    all_count = np.bincount(table.code[graded], minlength=size)
-    all_right = np.bincount(table.code[graded], weights=table.success[graded], minlength=size)
     out: list[dict[str, Any] | None] = []
     for n, item in enumerate(items):
         answered = ~np.isnan(matrix[:, n])
@@ -169,19 +168,17 @@ def item_figures(table: Table, items: list[Item], learner_mask: Any, min_group: 
             continue
         x = matrix[answered, n]
         paired = answered & ~np.isnan(rest[:, n])
-        code_id = table.codes.get(item.id, -1)
-        item_first = first[table.code[first] == code_id]
+        code = table.codes[item.id]
+        all_count = int(table.graded[learner_mask, code].sum())
+        all_right = int(table.right[learner_mask, code].sum())
         out.append(
             {
                 "n": count,
                 "facility": float(x.mean()),
                 "point_biserial": point_biserial(np, matrix[paired, n], rest[paired, n]),
                 "upper_lower": upper_lower(np, matrix[paired, n], rest[paired, n]),
-                "all_attempts": {
-                    "n": int(all_count[code_id]),
-                    "facility": float(all_right[code_id] / all_count[code_id]),
-                },
-                "options": choice_rates(table, item, item_first),
+                "all_attempts": {"n": all_count, "facility": all_right / all_count},
+                "options": choice_rates(table, item, learner_mask),
             }
         )
     return out
@@ -215,8 +212,7 @@ def mastery(table: Table, index: CourseIndex, learner_mask: Any, min_group: int)
     pass mark of the question's quiz."""
     np = table.np
     items = list(index.items.values())
-    last = table.last[learner_mask[table.learner[table.last]]]
-    matrix = score_matrix(table, items, last)
+    matrix = score_matrix(table, items, "last", learner_mask)
     out = []
     for objective, (module, text) in index.objectives.items():
         columns = [n for n, item in enumerate(items) if objective in item.objectives]

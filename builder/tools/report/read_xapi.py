@@ -4,6 +4,7 @@ an NDJSON file, a saved statements result, or an LRS statements endpoint, follow
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
 import urllib.error
@@ -203,10 +204,12 @@ def _text(value: Any) -> str | None:
 
 def _course_version(extensions: dict[str, Any], index: CourseIndex) -> str | None:
     """`<iri>/extensions/course-version`, which release packages send."""
-    iri = index.iri
-    wanted = f"{iri.rstrip('/')}/extensions/course-version" if iri else None
+    wanted = _extension(index.iri, "course-version")
+    if wanted is not None:  # one key can be it: looked up, not searched for
+        value = extensions.get(wanted)
+        return value if isinstance(value, str) and value else None
     for key, value in extensions.items():
-        if key == wanted or (wanted is None and key.endswith("/extensions/course-version")):
+        if key.endswith("/extensions/course-version"):
             if isinstance(value, str) and value:
                 return value
     return None
@@ -239,13 +242,22 @@ def actor_key(where: str, actor: Any) -> str:
 
 
 def _attempt(where: str, extensions: dict[str, Any], iri: str | None) -> int:
-    wanted = f"{iri.rstrip('/')}/extensions/attempt" if iri else None
-    for key, value in extensions.items():
-        if key == wanted or (wanted is None and key.endswith("/extensions/attempt")):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ReportInputError(f"{where}: the attempt extension is not a whole number >= 1")
-            return value
+    wanted = _extension(iri, "attempt")
+    if wanted is not None:
+        found = [(wanted, extensions[wanted])] if wanted in extensions else []
+    else:
+        found = [(k, v) for k, v in extensions.items() if k.endswith("/extensions/attempt")][:1]
+    for _key, value in found:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ReportInputError(f"{where}: the attempt extension is not a whole number >= 1")
+        return value
     return 1
+
+
+@functools.cache
+def _extension(iri: str | None, name: str) -> str | None:
+    """The course's extension IRI `name` (attempt, course-version), or None without an iri."""
+    return f"{iri.rstrip('/')}/extensions/{name}" if iri else None
 
 
 # --- an LRS statements endpoint --------------------------------------------------------------

@@ -144,7 +144,7 @@ def make_report(
         collector = collect(
             inputs, index, lrs_auth, lrs_filters, Collector(index, progress=progress)
         )
-    if len(collector) == 0 and not collector.roles:
+    if len(collector) == 0 and not collector.has_roles():
         where = ", ".join([*inputs, *([str(store)] if store is not None else [])])
         raise ReportInputError(f"{where}: no answers to questions of this course were found")
     report = summarise(collector, index, min_group)

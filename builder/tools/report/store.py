@@ -29,6 +29,7 @@ from typing import Any
 
 from .course_index import CourseIndex
 from .records import Collector, Dimensions, ReportInputError
+from .tally import columns_of
 
 FORMAT = "dfc-course report store 1"
 MARGIN = datetime.timedelta(seconds=5)  # read again before the last stored time
@@ -50,7 +51,24 @@ CREATE TABLE IF NOT EXISTS answers (
 );
 CREATE TABLE IF NOT EXISTS voided (statement TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS read_to (source TEXT PRIMARY KEY, stored TEXT NOT NULL);
+-- The running totals of every answer up to `folded_to` (tally.py), for the course whose
+-- `fingerprint` it has, with the learners' hashes in the tally's order; a later report adds
+-- only the answers after it. A learner in `dirty` lost an answer to a void: their totals are
+-- made again from their answers.
+CREATE TABLE IF NOT EXISTS tally (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT NOT NULL,
+    folded_to INTEGER NOT NULL,
+    learners BLOB NOT NULL,
+    body BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dirty (learner BLOB PRIMARY KEY);
 """
+STANDING = (
+    "SELECT a.seq, a.learner, a.interaction, a.response, a.success, a.session, a.attempt, "
+    "a.version, a.language FROM answers a LEFT JOIN voided v ON v.statement = a.statement "
+    "WHERE v.statement IS NULL"
+)
 
 
 class Store:
@@ -106,6 +124,10 @@ class Store:
             )
             if voids:
                 db.executemany("INSERT OR IGNORE INTO voided VALUES (?)", [(v,) for v in voids])
+                db.executemany(
+                    "INSERT OR IGNORE INTO dirty SELECT learner FROM answers WHERE statement = ?",
+                    [(v,) for v in voids],
+                )
                 db.executemany("DELETE FROM answers WHERE statement = ?", [(v,) for v in voids])
             if read_to is not None:
                 source, stored = read_to
@@ -122,21 +144,68 @@ class Store:
         return self.db.execute("SELECT count(*) FROM answers").fetchone()[0]
 
     def replay(self, collector: Collector) -> Collector:
-        """Every answer that stands, in the order first read, into `collector`."""
-        cursor = self.db.execute(
-            "SELECT a.seq, a.learner, a.interaction, a.response, a.success, a.session, "
-            "a.attempt, a.version, a.language FROM answers a "
-            "LEFT JOIN voided v ON v.statement = a.statement "
-            "WHERE v.statement IS NULL ORDER BY a.seq"
-        )
-        add, where = collector.add, f"{self.path}: stored answer"
+        """Every answer that stands, in the order first read, into `collector`: the totals kept
+        from the last report, then only the answers read since (and again the answers of a
+        learner who lost one to a void). The totals are kept again for the next report."""
+        index, db = collector.index, self.db
+        fingerprint = course_fingerprint(index)
+        kept = db.execute("SELECT fingerprint, folded_to, learners, body FROM tally").fetchone()
+        folded_to = 0
+        if kept is not None and kept[0] == fingerprint:
+            folded_to = kept[1]
+            hashes = kept[2]
+            collector.tally.load(kept[3])
+            for n in range(0, len(hashes), 16):
+                collector.learners[hashes[n : n + 16].hex()] = n // 16
+            dirty = [row[0].hex() for row in db.execute("SELECT learner FROM dirty")]
+            again = [collector.learners[d] for d in dirty if d in collector.learners]
+            for learner in again:
+                collector.tally.forget(learner)
+            collector.taken_back = bool(again)
+            if again:
+                self._add(collector, f"{STANDING} AND a.seq <= ? AND a.learner IN "
+                          "(SELECT learner FROM dirty)", (folded_to,))  # fmt: skip
+        last = self._add(collector, f"{STANDING} AND a.seq > ?", (folded_to,))
+        tally = collector.finish()
+        hashes = b"".join(bytes.fromhex(key) for key in collector.learners)
+        db.execute("BEGIN")
+        try:
+            db.execute("DELETE FROM dirty")
+            db.execute(
+                "INSERT OR REPLACE INTO tally VALUES (1, ?, ?, ?, ?)",
+                (fingerprint, max(last, folded_to), hashes, tally.dump()),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return collector
+
+    def _add(self, collector: Collector, query: str, params: tuple[Any, ...]) -> int:
+        """The answers `query` selects, in the order first read, into `collector`; returns the
+        number of the last one."""
+        cursor = self.db.execute(f"{query} ORDER BY a.seq", params)
+        add, where, last = collector.add, f"{self.path}: stored answer", 0
         while rows := cursor.fetchmany(BATCH):
             for seq, learner, interaction, response, success, session, attempt, v, lang in rows:
                 collector.counted()
+                collector.seq = last = seq
                 add(f"{where} {seq}", learner.hex(), interaction, response,
                     None if success is None else bool(success), session, attempt,
                     Dimensions(v, lang))  # fmt: skip
-        return collector
+        return last
+
+
+def course_fingerprint(index: CourseIndex) -> str:
+    """What the totals depend on: the course's answers, their keys, its roles and zones."""
+    sa = index.self_assessment
+    parts = (
+        list(columns_of(index)),
+        [(i.id, i.type, i.options, i.key, i.targets) for i in index.items.values()],
+        index.roles,
+        list(sa.zones) if sa is not None else None,
+    )
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
 class StoreWriter(Collector):

@@ -13,10 +13,11 @@ from builder.interface.catalogue import Interface
 from .analysis import Table, flags, item_figures, mastery, tabulate
 from .course_index import CourseIndex, Item
 from .records import Collector, parse_response
+from .tally import EMPTY
 
 
 def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[str, Any]:
-    table = tabulate(collector, index)
+    table = tabulate(collector.finish(), index)
     np = table.np
     items = list(index.items.values())
     everyone = np.ones(table.learners, dtype=bool)
@@ -26,8 +27,8 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
         role: item_figures(table, items, mask, min_group) for role, mask in role_masks.items()
     }
     dimensions = {
-        name: _dimension(table, items, overall, values, min_group)
-        for name, values in (("version", collector.versions), ("language", collector.languages))
+        name: _dimension(table, items, overall, _values(table, name, index), min_group)
+        for name in ("version", "language")
     }
     answered_items = {c for c in table.codes if c in index.items}
     report_items = []
@@ -70,7 +71,7 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
         "min_group": min_group,
         "suppressed": Interface(index.words).text("report.suppressed", count=min_group),
         "learners": _count(learners, min_group),
-        "answers": len(collector) if learners >= min_group else None,
+        "answers": table.answers if learners >= min_group else None,
         "learners_by_role": {r: _count(c, min_group) for r, c in role_counts.items()},
         "learners_without_role": _count(int((table.role < 0).sum()), min_group),
         **{
@@ -87,20 +88,26 @@ def summarise(collector: Collector, index: CourseIndex, min_group: int) -> dict[
         "roles_heading": index.roles_heading
         or Interface(index.words).text("report.roles_compared"),
         "scenarios": _scenarios(table, index, role_masks, min_group),
-        "self_assessment": _self_assessment(collector, table, index, role_masks, min_group),
+        "self_assessment": _self_assessment(table, index, role_masks, min_group),
     }
 
 
-def _dimension(table: Table, items: list[Item], overall: list, values: dict[int, str],
+def _values(table: Table, name: str, index: CourseIndex) -> list[str | None]:
+    """Each learner's version or language: the latest their records say, else (version) the
+    course's own."""
+    said: list[str] = getattr(table, f"{name}s")
+    default = index.version if name == "version" else None
+    return [said[v] if v >= 0 else default for v in getattr(table, name).tolist()]
+
+
+def _dimension(table: Table, items: list[Item], overall: list, values: list[str | None],
                min_group: int) -> tuple[dict[str, Any], dict[str, list]]:  # fmt: skip
     """A dimension beside role (version, language): each value's learners as a mask, and the
     item figures over them; a value every learner shares has the figures of everyone."""
     np = table.np
-    names = sorted(set(values.values()))
+    names = sorted({v for v in values if v is not None})
     position = {name: n for n, name in enumerate(names)}
-    codes = np.full(table.learners, -1, dtype=np.int32)
-    for learner, value in values.items():
-        codes[learner] = position[value]
+    codes = np.array([-1 if v is None else position[v] for v in values], dtype=np.int32)
     masks = {name: codes == n for n, name in enumerate(names)}
     figures = {
         name: overall if mask.all() else item_figures(table, items, mask, min_group)
@@ -179,12 +186,11 @@ def _role_section(table, index, items, figures, mask, min_group: int) -> dict[st
 
 
 def _first_choices(table: Table, code: int, choices: list[str], mask) -> tuple[int, dict[str, int]]:  # type: ignore[no-untyped-def]
-    rows = table.first[(table.code[table.first] == code) & mask[table.learner[table.first]]]
     counts = dict.fromkeys(choices, 0)
-    for row in rows:
-        parsed = parse_response(table.responses[row], "choice", choices)
+    for resp, learners in table.counts("first", code, mask)[1]:
+        parsed = parse_response(None if resp < 0 else table.responses[resp], "choice", choices)
         if parsed:
-            counts[parsed[0]] += 1
+            counts[parsed[0]] += learners
     return sum(counts.values()), counts
 
 
@@ -213,19 +219,18 @@ def _scenarios(table: Table, index: CourseIndex, role_masks, min_group: int) -> 
     return out
 
 
-def _self_assessment(collector, table, index, role_masks, min_group):  # type: ignore[no-untyped-def]
+def _self_assessment(table, index, role_masks, min_group):  # type: ignore[no-untyped-def]
     """The zones learners reached, and each element's average answer, for all and by role."""
     sa = index.self_assessment
-    if sa is None or (not collector.zones and not any(s in table.codes for s in sa.statements)):
+    zoned = table.zone >= 0
+    if sa is None or (not zoned.any() and not any(s in table.codes for s in sa.statements)):
         return None
     groups = {"all": None, **{r: n for n, r in enumerate(index.roles)}}
     zones, elements = {}, {}
     top = max((v for v in sa.scale.values() if v is not None), default=None)
     for name, role in groups.items():
-        members = [
-            zone for learner, (_, zone) in collector.zones.items()
-            if role is None or table.role[learner] == role
-        ]  # fmt: skip
+        group = zoned if role is None else zoned & (table.role == role)
+        members = [table.zones[z] for z in table.zone[group].tolist()]
         zones[name] = _zone_counts(members, sa.zones, min_group)
         mask = role_masks[name] if role is not None else table.np.ones(table.learners, dtype=bool)
         elements[name] = _element_averages(table, sa, mask, min_group)
@@ -248,23 +253,28 @@ def _zone_counts(members: list[str], titles: dict[str, str], min_group: int) -> 
 
 def _element_averages(table: Table, sa, mask, min_group: int) -> dict | None:  # type: ignore[no-untyped-def]
     """Mean score of each element's latest answers; "don't know" and unscored answers apart."""
+    np = table.np
     sums: dict[str, list[float]] = {e: [] for e in sa.elements}
     unscored = dict.fromkeys(sa.elements, 0)
-    people: set[int] = set()
+    people = np.zeros(table.learners, dtype=bool)
+    scale = sa.answers or list(sa.scale)
     for statement, element in sa.statements.items():
         code = table.codes.get(statement)
         if code is None:
             continue
-        rows = table.last[(table.code[table.last] == code) & mask[table.learner[table.last]]]
-        for row in rows:
-            people.add(int(table.learner[row]))
-            answer = parse_response(table.responses[row], "likert", sa.answers or list(sa.scale))
-            score = sa.scale.get(answer[0]) if answer else None
+        chosen = mask & (table.last_out[:, code] != EMPTY)
+        people |= chosen
+        scores = {}
+        for resp in set(table.last_resp[chosen, code].tolist()):
+            answer = parse_response(None if resp < 0 else table.responses[resp], "likert", scale)
+            scores[resp] = sa.scale.get(answer[0]) if answer else None
+        for resp in table.last_resp[chosen, code].tolist():  # learners in order, as they were
+            score = scores[resp]
             if score is None:
                 unscored[element] += 1
             else:
                 sums[element].append(score)
-    if len(people) < min_group:
+    if int(people.sum()) < min_group:
         return None
     return {
         e: {"answers": len(sums[e]) + unscored[e],
