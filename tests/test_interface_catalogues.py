@@ -148,3 +148,49 @@ def test_the_approved_line_is_in_the_course_language_with_its_own_list_and_date(
     welsh = stamp.approved_line("cy")
     assert welsh.startswith("Cymeradwywyd i’w ryddhau gan Ann Jones (council) a")
     assert welsh.endswith("Bryn Ellis (union) ar 3 Rhagfyr 2026.")
+
+
+SOURCES = [REPO / "builder"]
+QUOTED_KEY = re.compile(r"""["']([a-z][a-z_-]*(?:\.[a-z][a-z0-9_-]*)+)["']""")
+# A key built from a prefix: f"report.col.{name}" in Python, "statement.status." ~ x in jinja2.
+BUILT_PREFIX = re.compile(r"""f["']([a-z][a-z_.-]*[._])\{|["']([a-z][a-z_.-]*\.)["']\s*~""")
+# ...or from a suffix: f"{key}.titled".
+BUILT_SUFFIX = re.compile(r"""f["']\{[a-z_]+\}(\.[a-z_]+)["']""")
+
+
+def used_keys() -> tuple[set[str], set[str], set[str]]:
+    """Every key named whole in the builder's Python, templates and runtime, and every prefix
+    and suffix from which a key is built."""
+    whole, prefixes, suffixes = set(), set(), set()
+    for folder in SOURCES:
+        for path in folder.rglob("*"):
+            if path.suffix not in (".py", ".html", ".js") or "catalogues" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8")
+            whole |= set(QUOTED_KEY.findall(text))
+            prefixes |= {a or b for a, b in BUILT_PREFIX.findall(text)}
+            suffixes |= set(BUILT_SUFFIX.findall(text))
+    return whole, prefixes, suffixes
+
+
+def unused(catalogue: dict, whole: set[str], prefixes: set[str], suffixes: set[str]) -> list:
+    return [
+        key
+        for key in catalogue
+        if key not in whole
+        and not any(key.startswith(prefix) for prefix in prefixes)
+        and not any(key.endswith(suffix) for suffix in suffixes)
+    ]
+
+
+def test_every_key_of_the_shipped_catalogues_is_used():
+    """A key nothing asks for is dead text a translator would still have to translate."""
+    whole, prefixes, suffixes = used_keys()
+    assert len(whole) >= 300 and "report.col." in prefixes and ".titled" in suffixes
+    assert unused(messages(SOURCE), whole, prefixes, suffixes) == []
+
+
+def test_the_unused_key_check_finds_a_key_nothing_uses():
+    whole, prefixes, suffixes = used_keys()
+    catalogue = {**messages(SOURCE), "handbook.node": "(node {id})", "report.colour": "x"}
+    assert unused(catalogue, whole, prefixes, suffixes) == ["handbook.node", "report.colour"]

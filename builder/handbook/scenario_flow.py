@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from builder.handbook.page_text import handbook_markdown
+from builder.interface.catalogue import SOURCE, Interface
 from builder.load import markup
 from builder.model.course import Module, Scenario
 from builder.model.scenario_score import best_score
@@ -57,9 +58,9 @@ def _letter(n: int) -> str:
     return chr(ord("A") + n)
 
 
-def _either(words: list[str]) -> str:
-    """["A"] → "A"; ["A", "B", "C"] → "A, B or C"."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+def _either(words: list[str], interface: Interface) -> str:
+    """["A"] → "A"; ["A", "B", "C"] → "A, B or C", in the interface's language."""
+    return interface.join(words, style="or")
 
 
 def _depths(scenario: Scenario) -> dict[str, list[int]]:
@@ -79,23 +80,24 @@ def _depths(scenario: Scenario) -> dict[str, list[int]]:
     return {node_id: sorted(depths) for node_id, depths in seen.items()}
 
 
-def step_labels(scenario: Scenario) -> dict[str, str]:
+def step_labels(scenario: Scenario, words: Interface | None = None) -> dict[str, str]:
     """ "Step 1", "Step 2", "Step 2 or 3"..., by path as the course numbers them; steps that
     share a number get letters in the order the trainee can first reach them (2a, 2b)."""
+    words = words or Interface(SOURCE)
     numbers = {}
     for node_id, depths in _depths(scenario).items():
-        numbers[node_id] = _either([str(d) for d in depths] or ["?"])
+        numbers[node_id] = _either([str(d) for d in depths] or ["?"], words)
     labels = {}
     for node_id, number in numbers.items():
         sharing = [n for n, other in numbers.items() if other == number]
         suffix = chr(ord("a") + sharing.index(node_id)) if len(sharing) > 1 else ""
-        labels[node_id] = f"Step {number}{suffix}"
+        labels[node_id] = words.text("handbook.step", number=f"{number}{suffix}")
     return labels
 
 
-def scenario_flow(module: Module, scenario: Scenario) -> ScenarioFlow:
+def scenario_flow(module: Module, scenario: Scenario, words: Interface) -> ScenarioFlow:
     base = f"q-{scenario.id}"
-    label_of = step_labels(scenario)
+    label_of = step_labels(scenario, words)
     ending_of = {ending.id: n for n, ending in enumerate(scenario.endings, 1)}
     nodes = {node.id: node for node in scenario.nodes}
 
@@ -113,7 +115,7 @@ def scenario_flow(module: Module, scenario: Scenario) -> ScenarioFlow:
     for node_id, label in label_of.items():
         node = nodes[node_id]
         after = "; ".join(
-            f"{earlier}, choice {_either(letters)}"
+            words.text("handbook.after_choice", step=earlier, letters=_either(letters, words))
             for earlier, letters in routes.get(node_id, {}).items()
         )
         step = FlowStep(label, node.id, f"{base}-{node.id}", text(node.text), after)
@@ -121,7 +123,7 @@ def scenario_flow(module: Module, scenario: Scenario) -> ScenarioFlow:
             if choice.next:
                 leads, anchor = label_of[choice.next], f"{base}-{choice.next}"
             else:
-                leads = f"Ending {ending_of[choice.end or '']}"
+                leads = words.text("handbook.ending", number=ending_of[choice.end or ""])
                 anchor = f"{base}-{choice.end}"
             step.choices.append(
                 FlowChoice(_letter(n), choice.text, choice.score, choice.feedback, leads, anchor)
@@ -130,15 +132,15 @@ def scenario_flow(module: Module, scenario: Scenario) -> ScenarioFlow:
     endings = [
         FlowEnding(ending_of[e.id], e.id, f"{base}-{e.id}", text(e.text)) for e in scenario.endings
     ]
-    return ScenarioFlow(_best_choices(steps, nodes), steps, endings)
+    return ScenarioFlow(_best_choices(steps, nodes, words), steps, endings)
 
 
-def _best_choices(steps: list[FlowStep], nodes: dict) -> list[str]:
+def _best_choices(steps: list[FlowStep], nodes: dict, words: Interface) -> list[str]:
     """The best choice at each step, as "Step 1: A" (or "Step 2a: A or C" when scores tie)."""
     found = []
     for step in steps:
         node = nodes[step.id]
         top = best_score(node)
         letters = [_letter(n) for n, c in enumerate(node.choices) if c.score == top]
-        found.append(f"{step.label}: {_either(letters)}")
+        found.append(f"{step.label}: {_either(letters, words)}")
     return found

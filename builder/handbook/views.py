@@ -45,14 +45,6 @@ from builder.render.template_cache import template_cache
 
 TEMPLATES = Path(__file__).parent
 
-TYPE_LABELS = {
-    "single": "Single choice: one right answer",
-    "multiple": "Multiple response: choose all that apply",
-    "true-false": "True or false",
-    "matching": "Matching: pair each item with its match",
-    "ordering": "Ordering: put the items in the right order",
-    "scenario": "Scenario: a branching dilemma, one step at a time",
-}
 
 
 # --- entry point ----------------------------------------------------------------------------
@@ -106,8 +98,9 @@ def render_handbook(
 
 def lens_names(course: Course) -> str:
     """The lens headings as one phrase, e.g. "manager’s lens and the union rep’s lens"."""
+    words = Interface(course.language)
     names = [r.lens_heading[:1].lower() + r.lens_heading[1:] for r in course.roles if r.lens]
-    return " and the ".join(names) or "lenses"
+    return words.text("handbook.lens_and").join(names) or words.text("handbook.lenses")
 
 
 def _environment(template_folder: Path | None = None) -> jinja2.Environment:
@@ -126,6 +119,7 @@ def _environment(template_folder: Path | None = None) -> jinja2.Environment:
 
 
 def _module_view(number: int, module: Module, course: Course) -> ModuleView:
+    words = Interface(course.language)
     key_points, source = _key_points(module)
     activities = [
         activity_view(module, page.title, info, inner, course.framing, _template_title(page))
@@ -137,7 +131,7 @@ def _module_view(number: int, module: Module, course: Course) -> ModuleView:
     objective_numbers = {o.id: n for n, o in enumerate(module.meta.objectives, 1)}
     questions = (
         [
-            _question_view(n, q, objective_numbers, module, weight_of(q, course), roles)
+            _question_view(n, q, objective_numbers, module, weight_of(q, course), roles, words)
             for n, q in enumerate(module.quiz.questions, 1)
         ]
         if module.quiz
@@ -229,30 +223,32 @@ def _question_view(
     module: Module,
     weight: int,
     roles: list[Role],
+    words: Interface,
 ) -> QuestionView:
     numbers = sorted(objective_numbers.get(o, 0) for o in question.objectives)
-    label = "objective" if len(numbers) == 1 else "objectives"
+    listed = ", ".join(str(n) for n in numbers if n)
     is_scenario = isinstance(question, Scenario)
     view = QuestionView(
         id=question.id,
         number=number,
         prompt=question.title if is_scenario else Markup(markup.inline(question.prompt)),
         type=question.type,
-        type_label=TYPE_LABELS[question.type],
-        objectives=f"{label} {', '.join(str(n) for n in numbers if n)}",
+        type_label=words.text(f"handbook.type.{question.type}"),
+        objectives=words.plural("handbook.objective_numbers", len(numbers), numbers=listed),
         weighting=weight,
         answers=[],
         final_only=question.use == "final",
     )
     if isinstance(question, Scenario):
-        view.flow = scenario_flow(module, question)
+        view.flow = scenario_flow(module, question, words)
         view.play = play_plan(question, roles)
         view.answers = view.flow.best_choices
     elif isinstance(question, TrueFalse):
-        view.answers = ["True" if question.answer else "False"]
+        true, false = words.text("question.true"), words.text("question.false")
+        view.answers = [true if question.answer else false]
         view.choices = [
-            ChoiceRow("True", "True", question.answer, question.feedback_true),
-            ChoiceRow("False", "False", not question.answer, question.feedback_false),
+            ChoiceRow(true, true, question.answer, question.feedback_true),
+            ChoiceRow(false, false, not question.answer, question.feedback_false),
         ]
     elif isinstance(question, ChoiceQuestion):
         right = set(question.correct_ids())
@@ -262,7 +258,7 @@ def _question_view(
         ]
         view.answers = [f"{c.label}. {c.text}" for c in view.choices if c.correct]
         if isinstance(question, MultipleResponse):
-            view.type_label += f" ({len(right)} right)"
+            view.type_label = words.text("handbook.type_right", label=view.type_label, count=len(right))
     elif isinstance(question, Matching):
         view.pairs = list(question.pairs)
         view.distractors = list(question.distractors)

@@ -95,12 +95,13 @@ class Interface:
             params["count"] = count
         return Markup(escape(message, quote=False)).format(**params)
 
-    def join(self, items: list[str]) -> str:
-        """`items` as a list in words ("a, b and c"), by CLDR's list patterns (Babel)."""
+    def join(self, items: list[str], style: str = "standard") -> str:
+        """`items` as a list in words ("a, b and c"; with style "or", "a, b or c"), by CLDR's
+        list patterns (Babel)."""
         from babel.lists import format_list
 
         marks = [f"\x00{n}\x00" for n in range(len(items))]
-        text = format_list(marks, locale=babel_locale(self.language))
+        text = format_list(marks, style=style, locale=babel_locale(self.language))
         if self.language.lower() == PSEUDO.lower():
             text = text.translate(ACCENTS)
         for mark, item in zip(marks, items, strict=True):
