@@ -544,8 +544,10 @@ def targets(values: dict[str, float], quick: bool) -> dict[str, tuple[str, bool 
         "commits_per_course": ("<= 60", lambda v: v <= 60),
         "slow4g_first_screen_ms": ("<= 1,000", lambda v: v <= 1000),
         "lms_requests_commit_based": ("<= 60", lambda v: v <= 60),
-        "lms_requests_per_value": ("<= 600", lambda v: v <= 600),
-        "lms_requests_queued": ("<= 150", lambda v: v <= 150),
+        # Every value is sent as it changes (issue 20), and here each is a request: these
+        # bound the values sent, so a value sent twice or unchanged shows (BENCHMARKS.md).
+        "lms_requests_per_value": ("<= 1,000", lambda v: v <= 1000),
+        "lms_requests_queued": ("<= 450", lambda v: v <= 450),
         "values_lost_at_leave_commit_based": ("0", lambda v: v == 0),
         "values_lost_at_leave_per_value": ("0", lambda v: v == 0),
         "values_lost_at_leave_queued": ("0", lambda v: v == 0),
