@@ -15,6 +15,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from builder.interface.catalogue import SOURCE, Interface
+
 # --- timings (minutes) ----------------------------------------------------------------------
 
 DAY_START = 9 * 60 + 30  # 09:30
@@ -86,91 +88,91 @@ def question_minutes(count: int) -> int:
     return int(math.ceil(count * PER_QUESTION / 5) * 5)
 
 
-def plan_agenda(modules: list[Any], final_questions: int = 0, diagnostic: bool = False) -> Agenda:
+def plan_agenda(
+    modules: list[Any],
+    final_questions: int = 0,
+    diagnostic: bool = False,
+    words: Interface | None = None,
+) -> Agenda:
     """The fewest days that fit DAY_LIMIT, with the modules shared out as evenly as possible.
 
     A module never splits across days; a module longer than a day gets a day of its own. The
     final assessment (`final_questions` questions) and the self-assessment end the last day.
     """
-    module_blocks = [_module_rows(m) for m in modules]
+    words = words or Interface(SOURCE)
+    module_blocks = [_module_rows(m, words) for m in modules]
     closing = []
     if final_questions:
-        title = f"Final assessment ({final_questions} questions)"
+        title = words.plural("handbook.agenda.final", final_questions)
         closing.append(AgendaRow("check", title, question_minutes(final_questions)))
     if diagnostic:
-        closing.append(AgendaRow("check", "Self-assessment, in pairs", SELF_ASSESSMENT))
+        title = words.text("handbook.agenda.self_assessment")
+        closing.append(AgendaRow("check", title, SELF_ASSESSMENT))
     if closing and module_blocks:
         module_blocks[-1] = module_blocks[-1] + closing
-    days = _fill_days(module_blocks, DAY_LIMIT)
+    days = _fill_days(module_blocks, DAY_LIMIT, words)
     # The shortest longest-day that still needs no more days evens the days out.
     low, high = 0, max(d.minutes for d in days)
     while low < high:
         middle = (low + high) // 2
-        if len(_fill_days(module_blocks, middle)) <= len(days):
+        if len(_fill_days(module_blocks, middle, words)) <= len(days):
             high = middle
         else:
             low = middle + 1
-    return Agenda(_fill_days(module_blocks, high))
+    return Agenda(_fill_days(module_blocks, high, words))
 
 
-def _fill_days(module_blocks: list[list[AgendaRow]], limit: int) -> list[AgendaDay]:
+def _fill_days(
+    module_blocks: list[list[AgendaRow]], limit: int, words: Interface
+) -> list[AgendaDay]:
     """Put as many modules into each day as fit in `limit` minutes (at least one a day)."""
     days: list[AgendaDay] = []
     start = 0
     while start < len(module_blocks):
         end = start + 1
         while end < len(module_blocks):
-            trial = _plan_day(
-                len(days) + 1, module_blocks[start : end + 1], end + 1 == len(module_blocks)
-            )
+            last = end + 1 == len(module_blocks)
+            trial = _plan_day(len(days) + 1, module_blocks[start : end + 1], last, words)
             if trial.minutes > limit:
                 break
             end += 1
-        days.append(_plan_day(len(days) + 1, module_blocks[start:end], end == len(module_blocks)))
+        last = end == len(module_blocks)
+        days.append(_plan_day(len(days) + 1, module_blocks[start:end], last, words))
         start = end
     return days
 
 
-def _module_rows(module: Any) -> list[AgendaRow]:
+def _module_rows(module: Any, words: Interface) -> list[AgendaRow]:
     anchor = f"module-{module.id}"
-    rows = [
-        AgendaRow(
-            "module", f"Module {module.number}: {module.title}", module.minutes, anchor=anchor
-        )
-    ]
+    title = words.text("handbook.module_title", number=module.number, title=module.title)
+    rows = [AgendaRow("module", title, module.minutes, anchor=anchor)]
     chosen = list(getattr(module, "discussion", None) or [])
     if chosen:
-        title = f"Discussion: {len(chosen)} questions"
+        title = words.plural("handbook.agenda.discussion", len(chosen))
         questions_at = f"discussion-{module.id}"
-        rows.append(
-            AgendaRow("discussion", title, DISCUSSION, anchor=questions_at, details=chosen)
-        )
+        rows.append(AgendaRow("discussion", title, DISCUSSION, anchor=questions_at, details=chosen))
     elif getattr(module, "topics", None) or getattr(module, "general_questions", None):
-        title = "Discussion: two or three of the questions"
+        title = words.text("handbook.agenda.discussion_some")
         rows.append(AgendaRow("discussion", title, DISCUSSION, anchor=anchor))
-    rows += [
-        AgendaRow("activity", a.heading, a.minutes, anchor=anchor)
-        for a in module.activities
-    ]
+    rows += [AgendaRow("activity", a.heading, a.minutes, anchor=anchor) for a in module.activities]
     questions = getattr(module, "questions", None) or []
     for q in questions:
         if q.type == "scenario":
-            title = f"Scenario, played in pairs: {q.prompt}"
+            title = words.text("handbook.agenda.scenario", title=q.prompt)
             play = getattr(q, "play", None)
-            details = [*play.rounds, debrief_line(len(play.questions))] if play else []
-            rows.append(
-                AgendaRow("scenario", title, SCENARIO, anchor=f"q-{q.id}", details=details)
-            )
+            details = [*play.rounds, debrief_line(len(play.questions), words)] if play else []
+            rows.append(AgendaRow("scenario", title, SCENARIO, anchor=f"q-{q.id}", details=details))
     check = [q for q in questions if not q.final_only and q.type != "scenario"]
     if check:
         played = any(q.type == "scenario" for q in questions)
-        title = f"Knowledge check: {'the other ' if played else ''}{len(check)} questions"
+        key = "handbook.agenda.check_other" if played else "handbook.agenda.check"
+        title = words.plural(key, len(check))
         rows.append(AgendaRow("check", title, question_minutes(len(check)), anchor=anchor))
     return rows
 
 
-def debrief_line(questions: int) -> str:
-    return f"Debrief: the {questions} questions after the scenario's flow in the answer key."
+def debrief_line(questions: int, words: Interface | None = None) -> str:
+    return (words or Interface(SOURCE)).plural("handbook.agenda.debrief", questions)
 
 
 def _parts(block: list[AgendaRow]) -> list[list[AgendaRow]]:
@@ -180,11 +182,14 @@ def _parts(block: list[AgendaRow]) -> list[list[AgendaRow]]:
     return [part for part in (block[:first], block[first:]) if part]
 
 
-def _plan_day(number: int, module_blocks: list[list[AgendaRow]], last: bool) -> AgendaDay:
+def _plan_day(
+    number: int, module_blocks: list[list[AgendaRow]], last: bool, words: Interface
+) -> AgendaDay:
+    say = words.text
     opening = (
-        AgendaRow("session", "Welcome, introductions and pairing", OPENING)
+        AgendaRow("session", say("handbook.agenda.welcome"), OPENING)
         if number == 1
-        else AgendaRow("session", f"Recap of session {number - 1} and pairing", RECAP)
+        else AgendaRow("session", say("handbook.agenda.recap", number=number - 1), RECAP)
     )
     rows = [opening]
     elapsed = since_break = opening.minutes
@@ -193,9 +198,9 @@ def _plan_day(number: int, module_blocks: list[list[AgendaRow]], last: bool) -> 
         length = sum(r.minutes for r in block)
         if since_break and since_break + length > BLOCK_LIMIT:
             if not lunched and elapsed >= LUNCH_AFTER:
-                pause, lunched = AgendaRow("lunch", "Lunch", LUNCH), True
+                pause, lunched = AgendaRow("lunch", say("handbook.agenda.lunch"), LUNCH), True
             else:
-                pause = AgendaRow("break", "Break", BREAK)
+                pause = AgendaRow("break", say("handbook.agenda.break"), BREAK)
             rows.append(pause)
             elapsed += pause.minutes
             since_break = 0
@@ -203,9 +208,9 @@ def _plan_day(number: int, module_blocks: list[list[AgendaRow]], last: bool) -> 
         elapsed += length
         since_break += length
     rows.append(
-        AgendaRow("session", "Action planning, evaluation and close", CLOSING)
+        AgendaRow("session", say("handbook.agenda.close"), CLOSING)
         if last
-        else AgendaRow("session", "Review of the session", DAY_REVIEW)
+        else AgendaRow("session", say("handbook.agenda.review"), DAY_REVIEW)
     )
     minute = DAY_START
     for row in rows:
@@ -218,8 +223,12 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
-def duration(minutes: int) -> str:
+def duration(minutes: int, words: Interface | None = None) -> str:
+    """ "1 h 05 min", "45 min", "2 h", in the words of `words` (en-GB by default)."""
+    say = (words or Interface(SOURCE)).text
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+        return say("handbook.duration.min", minutes=rest)
+    if rest:
+        return say("handbook.duration.h_min", hours=hours, minutes=f"{rest:02d}")
+    return say("handbook.duration.h", hours=hours)

@@ -46,7 +46,6 @@ from builder.render.template_cache import template_cache
 TEMPLATES = Path(__file__).parent
 
 
-
 # --- entry point ----------------------------------------------------------------------------
 
 
@@ -61,9 +60,10 @@ def render_handbook(
     `page_numbers` ({anchor: page}) puts page numbers in the contents, for a print to PDF.
     """
     modules = [_module_view(n, m, model.course) for n, m in enumerate(model.modules, 1)]
-    agenda = plan_agenda(modules, _final_question_count(model), model.self_assessment is not None)
-    diagnostic = model.self_assessment
     words = Interface(model.course.language)
+    final_count = _final_question_count(model)
+    agenda = plan_agenda(modules, final_count, model.self_assessment is not None, words)
+    diagnostic = model.self_assessment
     html = (
         _environment(template_folder)
         .get_template("handbook.html")
@@ -86,7 +86,7 @@ def render_handbook(
             ],
             total_minutes=agenda.total(),
             page_numbers=page_numbers,
-            duration=duration,
+            duration=lambda minutes: duration(minutes, words),
             clock=clock,
             t=words.text,
             th=words.html,
@@ -258,7 +258,9 @@ def _question_view(
         ]
         view.answers = [f"{c.label}. {c.text}" for c in view.choices if c.correct]
         if isinstance(question, MultipleResponse):
-            view.type_label = words.text("handbook.type_right", label=view.type_label, count=len(right))
+            view.type_label = words.text(
+                "handbook.type_right", label=view.type_label, count=len(right)
+            )
     elif isinstance(question, Matching):
         view.pairs = list(question.pairs)
         view.distractors = list(question.distractors)
