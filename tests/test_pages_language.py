@@ -98,7 +98,9 @@ def test_the_handbook_in_welsh_takes_its_paragraphs_from_the_catalogue():
     assert '<html lang="cy"' in page
     assert "Mae’r agenda’n dod yn gyntaf." in page
     assert "Erbyn diwedd y modiwl hwn, bydd y cyfranogwyr yn gallu:" in page
-    for english in ("The agenda comes first", "By the end of this module", "Leads to"):
+    assert "Croeso, cyflwyniadau a ffurfio parau" in page and "Rownd 1: " in page
+    assert "<td>Egwyl</td>" in page or ">Egwyl<" in page
+    for english in ("The agenda comes first", "By the end of this module", "Leads to", "Round 1"):
         assert english not in page
 
 

@@ -8,15 +8,14 @@ scenario without a debrief gets general questions that fit any scenario.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from builder.interface.catalogue import SOURCE, Interface
 from builder.model.audience import Role
 from builder.model.course import Scenario
 
-GENERAL_QUESTIONS = [
-    "At which step did your choices change when you swapped, and why?",
-    "What did the best choice at each step cost each side, and what did it gain them?",
-    "Which step would be hardest to get right in your own organisation, and what would help?",
-]
+GENERAL_KEYS = ("handbook.general.changed", "handbook.general.cost", "handbook.general.hardest")
+GENERAL_QUESTIONS = [Interface(SOURCE).text(key) for key in GENERAL_KEYS]  # in en-GB
 
 
 @dataclass
@@ -26,7 +25,8 @@ class PlayPlan:
     own_questions: bool  # False: the general questions stand in
 
 
-def play_plan(scenario: Scenario, roles: list[Role]) -> PlayPlan:
+def play_plan(scenario: Scenario, roles: list[Role], words: Interface | None = None) -> PlayPlan:
+    say = (words or Interface(SOURCE)).text
     debrief = scenario.debrief
     known = {r.id: r for r in roles}
     parts = [
@@ -40,24 +40,22 @@ def play_plan(scenario: Scenario, roles: list[Role]) -> PlayPlan:
         # Each person takes the next character in the second round: with two, a swap.
         swapped = characters[1:] + characters[:1]
         rounds = [
-            f"Round 1: {_cast(people, characters)}.",
-            f"Round 2, roles swapped: {_cast(people, swapped)}.",
+            say("handbook.round_1", cast=_cast(people, characters, say)),
+            say("handbook.round_2", cast=_cast(people, swapped, say)),
         ]
     elif parts:
-        (person, character), = parts
+        ((person, character),) = parts
         rounds = [
-            f"Round 1: {person} plays {character}; the partner says what they would do.",
-            f"Round 2, roles swapped: the partner plays {character}; {person} advises.",
+            say("handbook.round_1_one", person=person, character=character),
+            say("handbook.round_2_one", person=person, character=character),
         ]
     else:
-        rounds = [
-            "Round 1: one partner takes the decisions; the other says what they would do.",
-            "Round 2, roles swapped: the other partner takes the decisions.",
-        ]
+        rounds = [say("handbook.round_1_none"), say("handbook.round_2_none")]
     if debrief:
         return PlayPlan(rounds, list(debrief.questions), True)
-    return PlayPlan(rounds, list(GENERAL_QUESTIONS), False)
+    return PlayPlan(rounds, [say(key) for key in GENERAL_KEYS], False)
 
 
-def _cast(people: list[str], characters: list[str]) -> str:
-    return "; ".join(f"{p} plays {c}" for p, c in zip(people, characters, strict=True))
+def _cast(people: list[str], characters: list[str], say: Any) -> str:
+    pairs = zip(people, characters, strict=True)
+    return "; ".join(say("handbook.plays", person=p, character=c) for p, c in pairs)

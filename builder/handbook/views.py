@@ -241,7 +241,7 @@ def _question_view(
     )
     if isinstance(question, Scenario):
         view.flow = scenario_flow(module, question, words)
-        view.play = play_plan(question, roles)
+        view.play = play_plan(question, roles, words)
         view.answers = view.flow.best_choices
     elif isinstance(question, TrueFalse):
         true, false = words.text("question.true"), words.text("question.false")
