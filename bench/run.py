@@ -9,22 +9,13 @@ stable; `--quick` keeps every measurement but makes fewer runs on smaller course
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
-import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,163 +23,27 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from gen_course import generate  # noqa: E402
+from in_browser import BROWSER_DIR, SCORM_AGAIN, measure_browser, measure_cmi5  # noqa: E402
 from lms_profiles import compare  # noqa: E402
-from lms_traffic import measure_lms_traffic  # noqa: E402
+from summary import fmt, machine, table, targets  # noqa: E402
+from timing import (  # noqa: E402, F401  (report_scale.py takes its timers from here)
+    KEYS,
+    LMS_KEYS,
+    BenchError,
+    Builder,
+    Results,
+    Sample,
+    run,
+    run_with_cpu,
+)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
-BROWSER_DIR = REPO / "tests" / "browser"
-SCORM_AGAIN = BROWSER_DIR / "node_modules" / "scorm-again" / "dist" / "scorm-again.js"
 IMPORT_FLOOR = "import jinja2, lxml.etree, pydantic, click"
-
-# The JSON keys, in table order. BENCHMARKS.md documents each; keep them stable.
-KEYS = (
-    "cold_build_s",
-    "import_floor_s",
-    "cold_over_import",
-    "noop_rebuild_s",
-    "small_build_s",
-    "small_peak_rss_mb",
-    "large_build_s",
-    "large_peak_rss_mb",
-    "huge_build_s",
-    "huge_peak_rss_mb",
-    "scaling",
-    "zip_bytes_scorm12",
-    "zip_bytes_scorm2004",
-    "runtime_bytes",
-    "largest_page_bytes",
-    "first_page_ms",
-    "next_page_ms",
-    "lms_calls_per_course",
-    "commits_per_course",
-    "slow4g_first_screen_ms",
-    "cmi5_statements_per_course",
-    "report_100k_s",
-    "report_100k_cpu_s",
-    "report_100k_peak_rss_mb",
-    "report_10m_s",
-    "report_10m_peak_rss_mb",
-    "report_incremental_s",
-)
-# The keys of `--only lms` (bench/lms_profiles.py), in its own JSON: each walk takes minutes.
-LMS_KEYS = (
-    "lms_requests_commit_based",
-    "lms_requests_per_value",
-    "lms_requests_queued",
-    "values_lost_at_leave_commit_based",
-    "values_lost_at_leave_per_value",
-    "values_lost_at_leave_queued",
-    "values_lost_at_leave",
-)
 REPORT_STATEMENTS = 100_000
 QUICK_REPORT_STATEMENTS = 20_000
 
 # Generated course sizes in modules (10 pages and 30 questions each).
 SIZES = {"small": 20, "large": 200, "huge": 2000}
 QUICK_SIZES = {"small": 2, "large": 10, "huge": 20}
-
-
-class BenchError(Exception):
-    """A command under measurement failed."""
-
-
-@dataclass
-class Sample:
-    """Repeated measurements of one quantity."""
-
-    values: list[float] = field(default_factory=list)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.values)
-
-    @property
-    def low(self) -> float:
-        return min(self.values)
-
-    @property
-    def high(self) -> float:
-        return max(self.values)
-
-
-@dataclass
-class Results:
-    samples: dict[str, Sample] = field(default_factory=dict)
-    values: dict[str, float] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-
-    def add(self, key: str, value: float) -> None:
-        self.samples.setdefault(key, Sample()).values.append(value)
-
-    def as_json(self) -> dict[str, float]:
-        out: dict[str, float] = {}
-        for key in KEYS:
-            if key not in self.values and key not in self.samples:
-                continue  # not measured in this run (--only)
-            if key in self.values:
-                out[key] = self.values[key]
-            else:
-                out[key] = round(self.samples[key].median, 6)
-        return out
-
-
-# --- running a command as a whole process ---------------------------------------------------
-
-
-def run(
-    cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
-) -> tuple[float, float]:
-    """Run `cmd` to the end; return (wall seconds, peak RSS of the process in MB)."""
-    seconds, peak, _ = run_with_cpu(cmd, cwd, env)
-    return seconds, peak
-
-
-def run_with_cpu(
-    cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
-) -> tuple[float, float, float]:
-    """Run `cmd` to the end; return (wall seconds, peak RSS in MB, CPU seconds, user and
-    system)."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=err, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            err.seek(0)
-            output = err.read().decode("utf-8", "replace")[-2000:]
-            raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{output}")
-    # ru_maxrss is in KB on Linux
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
-
-
-@dataclass
-class Builder:
-    """How to start `dfc-course` from the checkout under test."""
-
-    repo: Path
-    python: str
-
-    def command(self, *args: str) -> list[str]:
-        script = Path(self.python).parent / "dfc-course"
-        if self.repo == REPO and script.is_file():
-            return [str(script), *args]
-        # Another checkout: the same entry point as the console script, from that folder.
-        entry = "import sys; from builder.cli import main; sys.exit(main())"
-        return [self.python, "-c", entry, *args]
-
-    @property
-    def env(self) -> dict[str, str]:
-        env = dict(os.environ)
-        env.pop("SOURCE_DATE_EPOCH", None)
-        if self.repo != REPO:
-            env["PYTHONPATH"] = str(self.repo)
-        return env
-
-    def build(self, course: Path, out: Path) -> tuple[float, float]:
-        return run(self.command("build", "-q", "--course", str(course), "--out", str(out)),
-                   cwd=course, env=self.env)  # fmt: skip
 
 
 # --- the measurements -----------------------------------------------------------------------
@@ -314,288 +169,6 @@ def measure_report_scale(builder: Builder, results: Results, tmp: Path, quick: b
     held = QUICK_STORE_STATEMENTS if quick else STORE_STATEMENTS
     _step(f"a store of {held:,} statements read on with 10,000 from an LRS")
     measure_incremental(builder, results, tmp, course, run, run_with_cpu, held)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        """Keep the benchmark output clean."""
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-# Time from clicking Next to the new screen being shown, measured inside the course frame.
-NEXT_PAGE_JS = """() => new Promise((resolve) => {
-  const next = document.querySelector('[data-dfc-next]');
-  if (!next || next.hidden) { resolve(null); return; }
-  const start = performance.now();
-  document.addEventListener('dfc:page', () => resolve(performance.now() - start), { once: true });
-  next.click();
-})"""
-# Navigation start of the course frame to the end of its DOMContentLoaded handlers, which
-# is when the runtime has wired the start screen (role choice and Start) for input.
-FIRST_PAGE_JS = """() => {
-  const nav = performance.getEntriesByType('navigation')[0];
-  return { url: nav.name, ms: nav.domContentLoadedEventEnd - nav.startTime };
-}"""
-APP_READY = """() => !!(window.DFC && window.DFC.app && window.DFC.app.nav
-  && performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd > 0)"""
-
-
-def measure_browser(zip_path: Path, results: Results, runs: int, tmp: Path) -> str:
-    """first_page_ms, next_page_ms and the LMS traffic keys in Chromium; returns its version."""
-    if not Path(CHROMIUM).exists():
-        raise BenchError(f"{CHROMIUM} is missing: run `make chromium`")
-    if not SCORM_AGAIN.is_file():
-        raise BenchError("scorm-again is missing: run `make test` (npm ci in tests/browser)")
-    from playwright.sync_api import sync_playwright
-
-    site = tmp / "site"
-    (site / "scorm-again").mkdir(parents=True)
-    shutil.copy(BROWSER_DIR / "lms.html", site / "lms.html")
-    shutil.copy(BROWSER_DIR / "lms.js", site / "lms.js")
-    shutil.copy(SCORM_AGAIN, site / "scorm-again" / "scorm-again.js")
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(site / "pkg")
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            version = browser.version
-            for n in range(runs + 1):  # a fresh context each time: nothing cached
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                frame = _launch(context.new_page(), base)
-                first = frame.evaluate(FIRST_PAGE_JS)
-                if not first["url"].endswith("/pkg/index.html"):
-                    raise BenchError(f"measured the wrong document: {first['url']}")
-                if n:
-                    results.add("first_page_ms", first["ms"])
-                context.close()
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            frame = _launch(page, base)
-            frame.check("#dfc-role-manager")
-            frame.click(".dfc-start")
-            frame.wait_for_function("() => DFC.app.nav.current === 0")
-            for n in range(runs + 1):
-                # A trainee reads a screen before moving on: let the prefetch of the next
-                # screen finish, as it would while they read.
-                page.wait_for_timeout(100)
-                ms = frame.evaluate(NEXT_PAGE_JS)
-                if ms is None:
-                    raise BenchError("the course ended before the next-page runs were done")
-                if n:
-                    results.add("next_page_ms", ms)
-            context.close()
-            passes = 3 if runs >= 20 else 1
-            measure_lms_traffic(browser, site, results.add, passes, loads=max(3, runs // 4))
-        finally:
-            browser.close()
-    return version
-
-
-def _launch(page, base: str):  # type: ignore[no-untyped-def]
-    """Open the test LMS and launch the package in its frame, as the browser tests do."""
-    page.goto(f"{base}/lms.html")
-    page.evaluate("launch('1.2', null, '/pkg/index.html')")
-    frame = page.wait_for_selector("#sco").content_frame()
-    frame.wait_for_function(APP_READY, timeout=20_000)
-    return frame
-
-
-@contextmanager
-def serve_cmi5(folder: Path) -> Iterator[tuple[str, object]]:
-    """The unpacked cmi5 package, and the preview's small LMS and record store beside it."""
-    from builder.tools.preview_lrs import PreviewLrs
-
-    lrs = PreviewLrs()
-
-    class Handler(QuietHandler):
-        def _lrs(self, method: str) -> None:
-            path, _, query = self.path.partition("?")
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            if path.startswith("/__dfc/fetch/"):
-                status, answer = 200, lrs.fetch(path.rsplit("/", 1)[1])
-            else:
-                resource = path.removeprefix("/__dfc/xapi/")
-                auth = self.headers.get("Authorization", "")
-                status, answer = lrs.handle(method, resource, query, auth, body)
-            payload = b"" if answer is None else json.dumps(answer).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
-
-        def do_GET(self) -> None:  # noqa: N802
-            if self.path.startswith("/__dfc/"):
-                return self._lrs("GET")
-            return super().do_GET()
-
-        def do_POST(self) -> None:  # noqa: N802
-            self._lrs("POST")
-
-        def do_PUT(self) -> None:  # noqa: N802
-            self._lrs("PUT")
-
-    handler = functools.partial(Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}", lrs
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def measure_cmi5(out: Path, results: Results, tmp: Path) -> None:
-    """cmi5_statements_per_course: a full pass of the bundled course with right answers."""
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(BROWSER_DIR))
-    from trainee import Trainee
-
-    found = sorted(out.glob("*-cmi5.zip"))
-    if len(found) != 1:
-        raise BenchError(f"expected one *-cmi5.zip in {out} (course.yaml packages), found {found}")
-    site = tmp / "cmi5-site"
-    with zipfile.ZipFile(found[0]) as archive:
-        archive.extractall(site)
-        ns = {"c": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
-        from lxml import etree
-
-        au = etree.fromstring(archive.read("cmi5.xml")).find("c:au", ns)
-    with serve_cmi5(site) as (base, lrs), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            mastery = au.get("masteryScore")
-            launch = lrs.launch_url(base, au.get("id"), mastery and float(mastery), "/index.html")
-            page.goto(base + launch)
-            page.wait_for_function("() => !!(window.DFC && DFC.app && DFC.app.nav)")
-            trainee = Trainee(page, in_lms=False)
-            trainee.start("manager")
-            final = trainee.complete_course(final_right=True)
-            page.goto("about:blank")
-            deadline = time.monotonic() + 30
-            while not any(s["verb"]["id"].endswith("/terminated") for s in lrs.statements):
-                if time.monotonic() > deadline:
-                    raise BenchError("the cmi5 course never sent terminated")
-                time.sleep(0.1)
-        finally:
-            browser.close()
-    verbs = [s["verb"]["id"].rsplit("/", 1)[1] for s in lrs.statements]
-    if "passed" not in verbs:
-        raise BenchError(f"the full pass did not pass: {verbs}")
-    results.values["cmi5_statements_per_course"] = len(verbs)
-    results.notes["cmi5_questions"] = str(len(final))
-
-
-# --- reporting ------------------------------------------------------------------------------
-
-
-def machine(chromium: str) -> dict[str, str]:
-    memory = "unknown"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    return {
-        "nproc": str(os.cpu_count()),
-        "memory": memory,
-        "python": platform.python_version(),
-        "chromium": chromium,
-        "os": f"{platform.system()} {platform.release()}",
-    }
-
-
-def targets(values: dict[str, float], quick: bool) -> dict[str, tuple[str, bool | None]]:
-    """The issue's targets: {key: (target as text, met)}; None where it does not apply."""
-    floor = values.get("import_floor_s", 0.0)
-    full: dict[str, tuple[str, Callable[[float], bool]]] = {
-        "cold_over_import": ("<= 2.0", lambda v: v <= 2.0),
-        "noop_rebuild_s": (
-            f"<= 1.2 x import floor ({1.2 * floor:.3f} s)",
-            lambda v: v <= 1.2 * floor,
-        ),
-        "report_100k_s": ("<= 5", lambda v: v <= 5),
-        "report_100k_peak_rss_mb": ("<= 500", lambda v: v <= 500),
-        "report_10m_s": ("<= 150", lambda v: v <= 150),
-        "report_10m_peak_rss_mb": ("<= 1,000", lambda v: v <= 1000),
-        "report_incremental_s": ("<= 5", lambda v: v <= 5),
-        "runtime_bytes": ("<= 60,000", lambda v: v <= 60_000),
-        "zip_bytes_scorm12": ("<= 500,000", lambda v: v <= 500_000),
-        "zip_bytes_scorm2004": ("<= 500,000", lambda v: v <= 500_000),
-        "first_page_ms": ("<= 150", lambda v: v <= 150),
-        "next_page_ms": ("<= 50", lambda v: v <= 50),
-        "lms_calls_per_course": ("<= 350", lambda v: v <= 350),
-        "commits_per_course": ("<= 60", lambda v: v <= 60),
-        "slow4g_first_screen_ms": ("<= 1,000", lambda v: v <= 1000),
-        "lms_requests_commit_based": ("<= 60", lambda v: v <= 60),
-        # Every value is sent as it changes (issue 20), and here each is a request: these
-        # bound the values sent, so a value sent twice or unchanged shows (BENCHMARKS.md).
-        "lms_requests_per_value": ("<= 1,000", lambda v: v <= 1000),
-        "lms_requests_queued": ("<= 450", lambda v: v <= 450),
-        "values_lost_at_leave_commit_based": ("0", lambda v: v == 0),
-        "values_lost_at_leave_per_value": ("0", lambda v: v == 0),
-        "values_lost_at_leave_queued": ("0", lambda v: v == 0),
-        "values_lost_at_leave": ("0", lambda v: v == 0),
-    }
-    answered = values.get("cmi5_questions_answered", 0)
-    full["cmi5_statements_per_course"] = (
-        f"<= final questions answered + 10 ({answered:.0f} + 10)",
-        lambda v: v <= answered + 10,
-    )
-    sized: dict[str, tuple[str, Callable[[float], bool]]] = {
-        "large_build_s": ("<= 10", lambda v: v <= 10),
-        "large_peak_rss_mb": ("<= 400", lambda v: v <= 400),
-        "scaling": ("<= 1.3", lambda v: v <= 1.3),
-    }
-    out: dict[str, tuple[str, bool | None]] = {}
-    for key, (text, check) in full.items():
-        if key in values:
-            out[key] = (text, check(values[key]))
-    for key, (text, check) in sized.items():
-        if key in values:
-            out[key] = (text + " (full run only)", None) if quick else (text, check(values[key]))
-    return out
-
-
-def fmt(value: float) -> str:
-    if value == int(value) and abs(value) >= 1000:
-        return f"{int(value):,}"
-    if abs(value) >= 100:
-        return f"{value:.0f}"
-    if abs(value) >= 10:
-        return f"{value:.1f}"
-    return f"{value:.3f}"
-
-
-def table(results: Results, quick: bool, sizes: dict[str, int]) -> str:
-    values = results.as_json()
-    answered = float(results.notes.get("cmi5_questions", 0))
-    goals = targets({**values, "cmi5_questions_answered": answered}, quick)
-    rows = ["| key | median | min | max | target | met |", "|---|---:|---:|---:|---|---|"]
-    for key in (k for k in KEYS if k in values):
-        sample = results.samples.get(key)
-        low, high = (fmt(sample.low), fmt(sample.high)) if sample else ("", "")
-        text, met = goals.get(key, ("", None))
-        mark = "" if met is None else ("yes" if met else "**no**")
-        rows.append(f"| `{key}` | {fmt(values[key])} | {low} | {high} | {text} | {mark} |")
-    label = ", ".join(f"{name} = {n} modules" for name, n in sizes.items())
-    return "\n".join(rows) + f"\n\nGenerated courses: {label} (10 pages, 30 questions each)."
 
 
 def main(argv: list[str] | None = None) -> int:
