@@ -41,6 +41,7 @@ PAGE = """<!doctype html>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/__dfc/static/preview.css">
 <script src="/__dfc/static/fake-lms.js"></script>
+<script src="/__dfc/static/preview-dom.js" defer></script>
 <script src="/__dfc/static/panel.js" defer></script>
 <script src="/__dfc/static/phone.js" defer></script>
 {review_script}</head>
@@ -65,6 +66,7 @@ CMI5_PAGE = """<!doctype html>
 <title>Preview: {title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/__dfc/static/preview.css">
+<script src="/__dfc/static/preview-dom.js" defer></script>
 <script src="/__dfc/static/panel-cmi5.js" defer></script>
 <script src="/__dfc/static/phone.js" defer></script>
 </head>

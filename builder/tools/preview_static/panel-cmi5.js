@@ -7,17 +7,7 @@
   var build = null;
   var shown = '';
 
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (cls) node.className = cls;
-    return node;
-  }
-  function row(table, cells, head) {
-    var tr = el('tr');
-    cells.forEach(function (cell) { tr.appendChild(el(head ? 'th' : 'td', cell)); });
-    table.appendChild(tr);
-  }
+  var el = DFCPreview.el, row = DFCPreview.row;
   function verb(s) { return String(s.verb && s.verb.id || '').split('/').pop(); }
   function object(s) {
     var id = String(s.object && s.object.id || '');
@@ -76,9 +66,7 @@
       fetch('/__dfc/statements', { cache: 'no-store' }).then(function (r) { return r.json(); })
     ]).then(function (answers) {
       var status = answers[0];
-      errorBox.hidden = !status.error;
-      errorBox.textContent = status.error ? 'The last change has errors, so the previous build is still shown:\n' + status.error : '';
-      if (build !== null && status.build !== build && !status.error) reloadCourse();
+      if (DFCPreview.buildChanged(status, errorBox, build)) reloadCourse();
       build = status.build;
       render(answers[1]);
     }).catch(function () { /* the preview server stopped */ }).then(function () {

@@ -8,17 +8,7 @@
   var errorBox = document.getElementById('build-error');
   var build = null;
 
-  function el(tag, text, cls) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (cls) node.className = cls;
-    return node;
-  }
-  function row(table, cells, head) {
-    var tr = el('tr');
-    cells.forEach(function (cell) { tr.appendChild(el(head ? 'th' : 'td', cell)); });
-    table.appendChild(tr);
-  }
+  var el = DFCPreview.el, row = DFCPreview.row;
   function v(key) { return LMS.data[key] || ''; }
 
   function interactions() {
@@ -81,9 +71,7 @@
 
   function poll() {
     fetch('/__dfc/status', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (status) {
-      errorBox.hidden = !status.error;
-      errorBox.textContent = status.error ? 'The last change has errors, so the previous build is still shown:\n' + status.error : '';
-      if (build !== null && status.build !== build && !status.error) reloadCourse();
+      if (DFCPreview.buildChanged(status, errorBox, build)) reloadCourse();
       build = status.build;
     }).catch(function () { /* the preview server stopped */ }).then(function () {
       window.setTimeout(poll, 500);
