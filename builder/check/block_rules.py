@@ -1,14 +1,16 @@
 """Mistakes in a page's Markdown that trainees would otherwise see: `:::` blocks the build does
-not know, lens blocks for roles the course does not have, and paragraphs indented into code."""
+not know, lens blocks for roles the course does not have, and paragraphs indented into code;
+and a module's `activities:` that name no page with an activity."""
 
 from __future__ import annotations
 
 import difflib
 import re
 
-from builder.check.locations import COURSE_FILE
+from builder.check.locations import COURSE_FILE, field_line
 from builder.load import markup
 from builder.load.loader import Loaded
+from builder.model.course import Module
 from builder.model.problems import Location, Problems
 
 FENCE = re.compile(r"^\s*:{3,}\s*(\S+)")
@@ -39,6 +41,29 @@ def check_blocks(loaded: Loaded, problems: Problems) -> None:
                         "code in a grey box; remove the indent",
                         "indented-paragraph",
                     )
+        _check_activity_needs(loaded, module, problems)
+
+
+def _check_activity_needs(loaded: Loaded, module: Module, problems: Problems) -> None:
+    """Each key of `activities:` is the id of one of the module's pages with an activity."""
+    with_activity = [
+        p.id for p in module.pages if any(t.type == "container_activity_open" for t in p.tokens)
+    ]
+    for page_id in module.meta.activities:
+        if page_id in with_activity:
+            continue
+        hint = nearest(page_id, with_activity)
+        more = (
+            f'did you mean "{hint}"?'
+            if hint
+            else "the pages with one are " + ", ".join(with_activity)
+            if with_activity
+            else "this module has no activity"
+        )
+        problems.error(
+            field_line(loaded, module.path, "activities", page_id),
+            f'activities: no page "{page_id}" with a "::: activity" block in this module; {more}',
+        )
 
 
 def _check_lens(info: str, roles: list[str], where: Location, problems: Problems) -> None:
@@ -72,4 +97,3 @@ def _check_fences(content: str, path: str, first_line: int, problems: Problems) 
             f'"::: {name}" is not a block the build knows, so trainees would see it as text; '
             f"{more}The blocks are {', '.join(markup.BLOCKS)}",
         )
-

@@ -1,6 +1,10 @@
 """The handbook's activities and discussion questions, drawn from the module pages.
 
-The roles and the pairing advice are the course's own (course.yaml `roles:` and `framing:`).
+Every sentence the handbook adds comes from the interface catalogue for the course's language;
+what an activity needs is declared in its module's front matter (`activities:`), and the rest is
+read from the activity's shape, never from its wording: the paragraph before its numbered steps
+says how to pair, the paragraph after them says what the pair produces. The roles and the
+pairing advice are the course's own (course.yaml `roles:` and `framing:`).
 """
 
 from __future__ import annotations
@@ -14,14 +18,16 @@ from markupsafe import Markup
 from builder.handbook.agenda import BRIEF, PER_STEP, SHARE_BACK, activity_minutes
 from builder.handbook.page_text import blocks, handbook_markdown, plain_text
 from builder.handbook.view_types import ActivityView, DiscussionTopic, LensView
+from builder.interface.catalogue import Interface
 from builder.load import markup
+from builder.model.activity import ActivityNeeds
 from builder.model.audience import Framing, Role
 from builder.model.course import Module
 
-PRODUCE = re.compile(r"^\W*what (?:you|the pair) produces?\W*", re.IGNORECASE)
-WHAT_TO_DO = re.compile(r"what to do:\s*", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'(])")
-NEGATIVE_START = re.compile(r"^(?:do not|don['’]t|never|avoid|not)\b", re.IGNORECASE)
+BOLD_LABEL = re.compile(r"^(\W*?)(\*\*|__)([^\n]+?)\2\s*")
+PLAIN_LABEL = re.compile(r"^(\W*)([^:\n]*):\s*")
+LABEL_WORDS = 6
 
 
 # --- activities -----------------------------------------------------------------------------
@@ -29,35 +35,60 @@ NEGATIVE_START = re.compile(r"^(?:do not|don['’]t|never|avoid|not)\b", re.IGNO
 
 def activity_view(
     module: Module,
-    page_title: str,
+    page: Any,
     info: str,
     inner: list[Token],
     framing: Framing,
+    words: Interface,
     template: str | None = None,
 ) -> ActivityView:
-    paragraphs = [inner[i + 1] for i, t in enumerate(inner) if t.type == "paragraph_open"]
-    produce_source = next((p.content for p in paragraphs if PRODUCE.match(p.content)), None)
-    produces = (
-        Markup(markup.PARSER.renderInline(PRODUCE.sub("", produce_source, count=1)))
-        if produce_source
-        else None
-    )
+    needs = module.meta.activities.get(page.id, ActivityNeeds())
+    lead, result = _lead_and_result(inner)
     steps = _step_count(inner)
     minutes = activity_minutes(steps)
-    text = plain_text(inner).lower()
-    instruction = next((plain_text([p]) for p in paragraphs if "pair" in p.content.lower()), None)
     return ActivityView(
         title=info or framing.activity,
         heading=f"{framing.activity}: {info}" if info else framing.activity,
-        page=page_title,
+        page=page.title,
         body=handbook_markdown(module, inner),
         steps=steps,
         minutes=minutes,
-        prepare=_prepare_notes(text, produce_source or "", template),
-        pairing=_pairing_notes(instruction, text, framing),
-        timing=_timing_note(steps, minutes),
-        produces=produces,
+        prepare=_prepare_notes(needs, words, template),
+        pairing=_pairing_notes(plain_text([lead]) if lead else None, needs, framing, words),
+        timing=_timing_note(steps, minutes, words),
+        produces=Markup(markup.PARSER.renderInline(_without_label(result.content)))
+        if result
+        else None,
     )
+
+
+def _lead_and_result(inner: list[Token]) -> tuple[Token | None, Token | None]:
+    """The inline text of the paragraph before the activity's numbered steps (how to work) and
+    of the paragraph after them (what the pair produces); None where there is none."""
+    base = min((t.level for t in inner), default=0)
+    top = [
+        (n, t)
+        for n, t in enumerate(inner)
+        if t.level == base and t.type in ("paragraph_open", "ordered_list_open")
+    ]
+    steps = next((n for n, t in top if t.type == "ordered_list_open"), None)
+    if steps is None:
+        return None, None
+    before = [inner[n + 1] for n, t in top if t.type == "paragraph_open" and n < steps]
+    after = [inner[n + 1] for n, t in top if t.type == "paragraph_open" and n > steps]
+    return (before[0] if before else None), (after[0] if after else None)
+
+
+def _without_label(text: str) -> str:
+    """The paragraph without a leading label ("What you produce:", bold or not): text up to
+    a colon within its first few words."""
+    bold = BOLD_LABEL.match(text)
+    if bold and ":" in bold[3] and len(bold[3].split()) <= LABEL_WORDS + 1:
+        return bold[1] + text[bold.end() :]
+    plain = PLAIN_LABEL.match(text)
+    if plain and plain[2].strip() and len(plain[2].split()) <= LABEL_WORDS:
+        return plain[1] + text[plain.end() :]
+    return text
 
 
 def _step_count(inner: list[Token]) -> int:
@@ -75,76 +106,64 @@ def _step_count(inner: list[Token]) -> int:
     return 0
 
 
-def _prepare_notes(text: str, produce: str, template: str | None = None) -> list[str]:
-    notes = ["A printed copy of the activity's steps for each pair (the box above)."]
+def _prepare_notes(needs: ActivityNeeds, words: Interface, template: str | None) -> list[str]:
+    notes = [words.text("handbook.prepare.steps")]
     if template is not None:
+        notes.append(words.text("handbook.prepare.template", template=template))
+    if "self-assessment" in needs.prepare:
+        notes.append(words.text("handbook.prepare.self_assessment"))
+    if template is None:
+        one_page = "one-page" in needs.prepare
         notes.append(
-            f"A printed copy of the template “{template}” for each pair, to record what "
-            "they produce (it is in Templates to print, at the end of this handbook)."
+            words.text("handbook.prepare.one_page" if one_page else "handbook.prepare.paper")
         )
-    produce = produce.lower()
-    if "self-assessment" in text:
-        notes.append(
-            "A printed copy of the self-assessment for each pair (the statements, the rules "
-            "and the results are near the end of this handbook), or access to the course online."
-        )
-    on_paper = any(word in produce for word in ("page", "sheet", "plan", "map"))
-    if template is None and on_paper:
-        notes.append(
-            "Blank A4 paper or a simple one-page template for each pair, so that what they "
-            "produce fits on one sheet they can take away."
-        )
-    elif template is None:
-        notes.append("Paper and pens for each pair to record what they agree.")
-    if "sign" in produce:
-        notes.append("Pens for both partners to sign the finished sheet.")
-    if any(
-        word in text for word in ("your service", "your workplace", "your organisation", "real")
-    ):
-        notes.append(
-            "Ask participants beforehand to come with real examples from their own service: "
-            "the activity works on their situation, not on a made-up one."
-        )
-    notes.append("A flipchart to collect one point from each pair in the share-back.")
+    if "signatures" in needs.prepare:
+        notes.append(words.text("handbook.prepare.signatures"))
+    if "real-examples" in needs.prepare:
+        notes.append(words.text("handbook.prepare.real_examples"))
+    notes.append(words.text("handbook.prepare.flipchart"))
     return notes
 
 
-def _pairing_notes(instruction: str | None, text: str, framing: Framing) -> list[str]:
+def _pairing_notes(
+    instruction: str | None, needs: ActivityNeeds, framing: Framing, words: Interface
+) -> list[str]:
     notes = []
     if instruction:
-        notes.append(f"The activity asks: “{instruction}”")
-    if "same organisation" in text or "same service" in text or "one organisation" in text:
-        notes.append(
-            "Pair people who work in the same organisation or service wherever you can: what "
-            "they produce is then something they can act on when they get back to work."
-        )
+        notes.append(words.text("handbook.pairing.asks", instruction=instruction))
+    if needs.pairs == "same-organisation":
+        notes.append(words.text("handbook.pairing.same_organisation"))
     else:
         notes.append(framing.handbook.pair_up)
     notes.extend(framing.handbook.pairing)
     return notes
 
 
-def _timing_note(steps: int, minutes: int) -> str:
-    if steps:
-        work = minutes - BRIEF - SHARE_BACK
-        halfway = (steps + 1) // 2
-        return (
-            f"Allow about {minutes} minutes: {BRIEF} to introduce the activity and check "
-            f"that every pair knows what they will produce; about {work} for the {steps} steps "
-            f"(roughly {PER_STEP} minutes a step); and {SHARE_BACK} for the share-back. "
-            f"Check on progress after step {halfway}, and give a five-minute warning."
-        )
+def _timing_note(steps: int, minutes: int, words: Interface) -> str:
     work = minutes - BRIEF - SHARE_BACK
-    return (
-        f"Allow about {minutes} minutes: {BRIEF} to introduce the activity, about {work} for "
-        f"the pair work, and {SHARE_BACK} for the share-back. Give a five-minute warning."
+    counts = {
+        "minutes": words.plural("handbook.minutes_count", minutes),
+        "brief": BRIEF,
+        "work": work,
+        "share_back": SHARE_BACK,
+    }
+    if not steps:
+        return words.text("handbook.timing.unstepped", **counts)
+    return words.text(
+        "handbook.timing.steps",
+        steps=words.plural("handbook.steps_count", steps),
+        per_step=words.plural("handbook.minutes_count", PER_STEP),
+        halfway=(steps + 1) // 2,
+        **counts,
     )
 
 
 # --- discussion -----------------------------------------------------------------------------
 
 
-def discussion(module: Module, page: Any, roles: list[Role]) -> DiscussionTopic | None:
+def discussion(
+    module: Module, page: Any, roles: list[Role], words: Interface
+) -> DiscussionTopic | None:
     """Questions from a page's lens boxes: each role acts on its own lens, then answers the
     next role's (with two roles, each answers the other's)."""
     lenses: dict[str, tuple[Role, list[Token], LensView]] = {}
@@ -161,21 +180,22 @@ def discussion(module: Module, page: Any, roles: list[Role]) -> DiscussionTopic 
     questions: list[str] = []
     for role, inner, _view in lenses.values():
         quoted_later = len(order) > 1
-        questions.append(_action_question(role, plain_text(inner), page.title, quoted_later))
+        questions.append(_action_question(role, plain_text(inner), page.title, quoted_later, words))
     for n, (role, inner, _view) in enumerate(lenses.values()):
         other = lenses[order[(n + 1) % len(order)]][0]
         if other is not role:
             opening = first_sentence(plain_text(inner))
             if opening:
                 questions.append(
-                    f"{other.group_name}: the {_lower(role.lens_heading)} begins "
-                    f"“{opening}” What would you say to {role.one_person} who sees it this "
-                    "way, and what could you do together about it?"
+                    words.text(
+                        "handbook.ask.other_lens",
+                        group=other.group_name,
+                        lens=_lower(role.lens_heading),
+                        opening=opening,
+                        person=role.one_person,
+                    )
                 )
-    questions.append(
-        f"Together: on “{page.title}”, what is one thing you would agree to do first in your "
-        "own organisation, and who would do it?"
-    )
+    questions.append(words.text("handbook.ask.together", topic=page.title))
     return DiscussionTopic(page.title, [view for _r, _i, view in lenses.values()], questions)
 
 
@@ -183,40 +203,46 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _action_question(role: Role, lens_text: str, topic: str, quoted_later: bool) -> str:
+def _action_question(
+    role: Role, lens_text: str, topic: str, quoted_later: bool, words: Interface
+) -> str:
     """ "How would you, as a manager, <the lens's first piece of advice>?" or a fallback.
 
+    The advice follows the label the catalogue gives for the course's language ("What to
+    do:"), and is left out when it starts with one of the catalogue's words for "not".
     The fallback quotes the lens's first sentence unless a later question quotes it anyway.
     """
-    split = WHAT_TO_DO.split(lens_text, maxsplit=1)
+    label = words.text("handbook.ask.advice_label")
+    split = re.split(re.escape(label) + r"\s*", lens_text, maxsplit=1, flags=re.IGNORECASE)
     action = first_sentence(split[1]) if len(split) == 2 else ""
-    if action and not NEGATIVE_START.match(action):
-        action = action.rstrip(".!?").strip()
-        action = action[0].lower() + action[1:]
-        return f"How would you, as {role.one_person}, {action}? What would get in the way?"
+    negatives = [w.strip() for w in words.text("handbook.ask.advice_not").split(",")]
+    negative = re.compile(rf"^(?:{'|'.join(map(re.escape, negatives))})\b", re.IGNORECASE)
+    if action and not negative.match(action):
+        action = _lower(action.rstrip(".!?").strip())
+        return words.text("handbook.ask.action", person=role.one_person, action=action)
     lens = _lower(role.lens_heading)
     if quoted_later:
-        return (
-            f"{role.group_name}: what does the {lens} ask you to do, and what would make it "
-            "hard to do in your own organisation?"
-        )
-    return (
-        f"{role.group_name}: the {lens} on “{topic}” begins “{first_sentence(lens_text)}” "
-        "How true is that for you, and what would you do about it?"
+        return words.text("handbook.ask.own_lens", group=role.group_name, lens=lens)
+    return words.text(
+        "handbook.ask.own_lens_quoted",
+        group=role.group_name,
+        lens=lens,
+        topic=topic,
+        opening=first_sentence(lens_text),
     )
 
 
-def general_questions(module: Module, roles: list[Role]) -> list[str]:
+def general_questions(module: Module, roles: list[Role], words: Interface) -> list[str]:
     """Questions for a module without lens blocks; with two roles or more, the first two
     answer in turn."""
-    opening = f"What in “{module.meta.title}” matches your experience at work, and what surprised you?"
-    last = "What is one thing you will do differently after this module, and who will you do it with?"
+    opening = words.text("handbook.ask.general_opening", title=module.meta.title)
+    last = words.text("handbook.ask.general_last")
     if len(roles) < 2:
-        return [opening + " Ask people to answer in turn.", last]
+        return [f"{opening} {words.text('handbook.ask.in_turn')}", last]
     one, two = roles[0].one_person, roles[1].one_person
     return [
-        f"{opening} Ask {one} and {two} to answer in turn.",
-        f"Where would {one} and {two} see this differently, and why?",
+        f"{opening} {words.text('handbook.ask.in_turn_roles', one=one, two=two)}",
+        words.text("handbook.ask.general_differ", one=one, two=two),
         last,
     ]
 

@@ -23,10 +23,7 @@ class FlowChoice:
     feedback: str
     leads_to: str  # "Step 2" or "Ending: …"
     anchor: str
-
-    @property
-    def score_word(self) -> str:
-        return SCORE_WORDS[self.score]
+    score_word: str  # "best", "partial" or "poor", in the course's language
 
 
 @dataclass
@@ -126,7 +123,15 @@ def scenario_flow(module: Module, scenario: Scenario, words: Interface) -> Scena
                 leads = words.text("handbook.ending", number=ending_of[choice.end or ""])
                 anchor = f"{base}-{choice.end}"
             step.choices.append(
-                FlowChoice(_letter(n), choice.text, choice.score, choice.feedback, leads, anchor)
+                FlowChoice(
+                    _letter(n),
+                    choice.text,
+                    choice.score,
+                    choice.feedback,
+                    leads,
+                    anchor,
+                    words.text(f"handbook.score.{SCORE_WORDS[choice.score]}"),
+                )
             )
         steps.append(step)
     endings = [

@@ -78,7 +78,7 @@ def render_handbook(
             final=model.course.final_assessment,
             final_questions=_final_question_count(model),
             diagnostic=diagnostic,
-            self_assessment=self_assessment_view(diagnostic) if diagnostic else None,
+            self_assessment=self_assessment_view(diagnostic, words) if diagnostic else None,
             templates=templates(model),
             guidance=[
                 (section.title, Markup(markup.render(markup.parse(section.text))))
@@ -122,12 +122,16 @@ def _module_view(number: int, module: Module, course: Course) -> ModuleView:
     words = Interface(course.language)
     key_points, source = _key_points(module)
     activities = [
-        activity_view(module, page.title, info, inner, course.framing, _template_title(page))
+        activity_view(
+            module, page, info, inner, course.framing, words, _template_title(page, words)
+        )
         for page in module.pages
         for info, inner in blocks(page.tokens, "activity")
     ]
     roles = list(course.roles)
-    topics = [d for d in (discussion(module, p, roles) for p in module.pages) if d is not None]
+    topics = [
+        d for d in (discussion(module, p, roles, words) for p in module.pages) if d is not None
+    ]
     objective_numbers = {o.id: n for n, o in enumerate(module.meta.objectives, 1)}
     questions = (
         [
@@ -137,7 +141,7 @@ def _module_view(number: int, module: Module, course: Course) -> ModuleView:
         if module.quiz
         else []
     )
-    general = [] if topics else general_questions(module, roles)
+    general = [] if topics else general_questions(module, roles, words)
     return ModuleView(
         number=number,
         id=module.id,
@@ -188,22 +192,23 @@ def _headings_outline(module: Module) -> Markup:
     return Markup(template.render(outline=outline))
 
 
-def _template_title(page: Any) -> str | None:
+def _template_title(page: Any, words: Interface) -> str | None:
     """The title of the page's first template, which records what its activity produces."""
     found = blocks(page.tokens, "template")
-    return (found[0][0] or "Template") if found else None
+    return (found[0][0] or words.text("box.template")) if found else None
 
 
 def templates(model: CourseModel) -> list[TemplateView]:
     """Every `::: template` block of every page, in course order, for printing one a page."""
     found = []
+    words = Interface(model.course.language)
     for number, module in enumerate(model.modules, 1):
         for page in module.pages:
             for n, (info, inner) in enumerate(blocks(page.tokens, "template"), 1):
                 found.append(
                     TemplateView(
                         anchor=f"template-{module.id}-{page.id}-{n}",
-                        title=info or "Template",
+                        title=info or words.text("box.template"),
                         module_number=number,
                         module_title=module.meta.title,
                         page=page.title,

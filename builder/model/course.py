@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AliasChoices, Field
 
 from builder.model.accessibility import Accessibility
+from builder.model.activity import ActivityNeeds, activities_field
 from builder.model.approval import Approval, ReleaseStamp
 from builder.model.audience import Framing, Role, RoleQuestion, Roles
 from builder.model.debrief import (
@@ -125,6 +126,7 @@ class ModuleMeta(Strict):
     minutes: int = Field(ge=1, le=600, description="estimated minutes to complete")
     objectives: list[Objective] = Field(min_length=1, description="learning objectives")
     discussion: DiscussionQuestions = discussion_field()
+    activities: dict[Id, ActivityNeeds] = activities_field()
 
 
 class Option(Strict):

@@ -1185,6 +1185,36 @@ CASES: dict[str, Case] = {
         },
         ["modules/fire-basics/module.md:9: error: discussion: has too many entries (at most 3)"],
     ),
+    "activities: a page id with no activity, with a near one": Case(
+        {
+            MODULE: Edit(
+                "---\nThis module",
+                "activities:\n  alarms:\n    prepare: [signatures]\n---\nThis module",
+            )
+        },
+        [
+            'modules/fire-basics/module.md:10: error: activities: no page "alarms" with a "::: activity" block in this module; did you mean "alarm"?',
+        ],
+    ),
+    "activities: a page without an activity": Case(
+        {MODULE: Edit("---\nThis module", "activities:\n  triangle: {}\n---\nThis module")},
+        [
+            'modules/fire-basics/module.md:10: error: activities: no page "triangle" with a "::: activity" block in this module; the pages with one are alarm',
+        ],
+    ),
+    "activities: an unknown pairing and an unknown need": Case(
+        {
+            MODULE: Edit(
+                "---\nThis module",
+                "activities:\n  alarm:\n    pairs: same-service\n    prepare: [signature]\n"
+                "---\nThis module",
+            )
+        },
+        [
+            'modules/fire-basics/module.md:11: error: pairs: "same-service" is not one of: any, same-organisation',
+            'modules/fire-basics/module.md:12: error: prepare: "signature" is not one of: one-page, signatures, real-examples, self-assessment',
+        ],
+    ),
     "roles: one id twice": Case(
         {COURSE: Edit(ROLES, "roles:\n  - {id: carer, label: A}\n  - {id: carer, label: B}\n")},
         [
