@@ -1,8 +1,8 @@
 """The facilitator handbook says everything it adds in the course's language: in en-XA, with
 the course's own texts pseudo-translated as the other en-XA tests do, no word of plain English
-is left but question ids; in Welsh the activity notes are Welsh. An activity's notes come
-from what its module declares (`activities:`) and from the activity's shape, never from its
-wording."""
+is left but question ids (the Welsh handbook is tested in test_pages_language.py). An
+activity's notes come from what its module declares (`activities:`) and from the activity's
+shape, never from its wording."""
 
 from __future__ import annotations
 
@@ -77,16 +77,6 @@ def test_the_check_finds_english_left_in_the_handbook():
     assert english_left(b"<html><body><p>id why-07 (best)</p></body></html>", ("why-07",)) == [
         "id why-07 (best)"
     ]
-
-
-def test_the_welsh_handbook_gives_its_activity_notes_in_welsh():
-    page = render_handbook(in_language(REPO, "cy")).decode("utf-8")
-    assert "Siart troi i gasglu un pwynt gan bob pâr wrth adrodd yn ôl." in page
-    assert "Beiros i’r ddau bartner lofnodi’r ddalen orffenedig." in page
-    assert "Caniatewch tua 35 munud: 5 i gyflwyno’r gweithgaredd" in page
-    assert "(gorau)" in page and "Gyda’ch gilydd: ar “" in page
-    for english in ("A flipchart", "Pens for both", "Allow about", "(best)", "Together: on"):
-        assert english not in page, english
 
 
 def notes_for(make_course, page: str, front: str = "") -> list[str]:

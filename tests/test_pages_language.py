@@ -100,8 +100,15 @@ def test_the_handbook_in_welsh_takes_its_paragraphs_from_the_catalogue():
     assert "Erbyn diwedd y modiwl hwn, bydd y cyfranogwyr yn gallu:" in page
     assert "Croeso, cyflwyniadau a ffurfio parau" in page and "Rownd 1: " in page
     assert "<td>Egwyl</td>" in page or ">Egwyl<" in page
-    for english in ("The agenda comes first", "By the end of this module", "Leads to", "Round 1"):
-        assert english not in page
+    assert "Siart troi i gasglu un pwynt gan bob pâr wrth adrodd yn ôl." in page  # activity notes
+    assert "Beiros i’r ddau bartner lofnodi’r ddalen orffenedig." in page
+    assert "Caniatewch tua 35 munud: 5 i gyflwyno’r gweithgaredd" in page
+    assert "(gorau)" in page and "Gyda’ch gilydd: ar “" in page
+    for english in (
+        *("The agenda comes first", "By the end of this module", "Leads to", "Round 1"),
+        *("A flipchart", "Pens for both", "Allow about", "(best)", "Together: on"),
+    ):
+        assert english not in page, english
 
 
 def test_welsh_counts_in_the_handbook_take_the_form_cldr_gives_them():
