@@ -91,19 +91,28 @@ def test_forced_colours_keep_every_meaning(page, base_url):
     assert page.inner_text("#dfc-screen .dfc-wrong .dfc-mark").strip()
 
 
-# The header's visible parts: the controls (and the logo) must share one row; the title sits
-# on its own line below them on a phone.
-HEADER_ROWS = """() => {
-  const parts = Array.from(document.querySelectorAll('.dfc-header > *')).filter(e =>
-    !e.matches('.dfc-skip, .dfc-course-title') && e.getClientRects().length);
+# The header's visible parts, title included, and whether they share one line box: some
+# horizontal line crosses every one of them.
+HEADER_ROW = """() => {
+  const header = document.querySelector('.dfc-header');
+  const box = header.getBoundingClientRect();
+  const parts = Array.from(header.children).filter(e =>
+    !e.matches('.dfc-skip') && e.getClientRects().length);
   const rects = parts.map(e => e.getBoundingClientRect());
-  const title = document.querySelector('.dfc-course-title');
+  const title = header.querySelector('.dfc-course-title');
+  const style = getComputedStyle(title);
   return {
     parts: parts.map(e => e.className || e.tagName),
-    oneRow: rects.every(r => r.top < Math.min(...rects.map(o => o.bottom))),
-    controls: Math.max(...rects.map(r => r.bottom)) - Math.min(...rects.map(r => r.top)),
-    titleLines: title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight),
+    oneRow: Math.max(...rects.map(r => r.top)) < Math.min(...rects.map(r => r.bottom)),
+    height: box.height,
+    inside: rects.every(r => r.left >= box.left - 0.5 && r.right <= box.right + 0.5),
+    targets: Array.from(header.querySelectorAll('button, a[href]')).filter(e =>
+      e.getClientRects().length && !e.matches('.dfc-skip')).map(e => {
+        const r = e.getBoundingClientRect(); return [r.width, r.height]; }),
+    titleLines: title.getBoundingClientRect().height / parseFloat(style.lineHeight),
     titleCut: title.scrollWidth > title.clientWidth,
+    ellipsis: style.textOverflow,
+    titleText: title.textContent.trim(),
     page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
   };
 }"""
@@ -111,15 +120,22 @@ HEADER_ROWS = """() => {
 
 @pytest.mark.parametrize("course", ["bundled", "branded"])
 @pytest.mark.parametrize("width", [320, 375])
-def test_the_phone_header_keeps_its_controls_on_one_line(page, base_url, course, width):
+def test_the_phone_header_is_one_line(page, base_url, course, width):
+    """The controls, the logo and the course title share one line of at most 48 px; a title
+    too long for the room left ends in an ellipsis, but its whole text stays in the page."""
     page.set_viewport_size({"width": width, "height": 700})
     trainee = open_standalone(page, base_url, course)
+    full_title = page.inner_text("#dfc-screen h1").strip()
+    assert full_title in page.title()
     for where in ("start", "screen"):
         if where == "screen":
             trainee.start("manager")
             trainee.next()
-        header = page.evaluate(HEADER_ROWS)
-        assert header["oneRow"] and header["controls"] <= 48, (course, width, where, header)
-        assert header["titleLines"] <= 2.05 and not header["titleCut"], header
-        assert not header["page"], header
+        header = page.evaluate(HEADER_ROW)
+        assert header["oneRow"] and header["height"] <= 48, (course, width, where, header)
+        assert header["inside"] and not header["page"], header
+        assert header["targets"] and all(w >= 24 and h >= 24 for w, h in header["targets"])
+        assert header["titleLines"] <= 1.05 and header["titleText"] == full_title, header
+        assert not header["titleCut"] or header["ellipsis"] == "ellipsis", header
+    assert "dfc-course-title" in header["parts"]
     assert ("dfc-logo" in header["parts"]) == (course == "branded")
