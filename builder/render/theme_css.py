@@ -34,7 +34,10 @@ def theme_css(theme: Theme) -> str:
     dark = palette(theme.colours, dark=True)
     parts = [
         _properties(light),
-        "@media (prefers-color-scheme:dark){" + _properties(dark) + "}",
+        # Diagrams keep the light page's colour behind them in the dark scheme (dfc.css).
+        "@media (prefers-color-scheme:dark){"
+        + _properties({**dark, "figure-panel": light["bg"]})
+        + "}",
     ]
     font = theme.font
     if font:

@@ -1,14 +1,20 @@
 """Diagrams on a phone (finding 15): every label of every diagram in the bundled course renders
 at 12 px or more at 320 px, the diagram scrolls sideways inside a named, focusable region that
-says it scrolls, arrow keys scroll it, and the page itself never scrolls sideways."""
+says it scrolls, arrow keys scroll it, and the page itself never scrolls sideways. In the dark
+scheme each diagram sits on a framed light card."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from equal_access import unexplained
 from page_states import go, open_standalone
+from test_accessibility import assert_accessible
 from test_names_and_cues import accessible
+from test_schemes import colour_of, hex_colour
+
+from builder.model.palette import contrast
 
 FLOOR_PX = 12
 CUE = "This diagram is wider than the screen: scroll it sideways to see all of it."
@@ -140,3 +146,51 @@ def test_a_diagram_that_fits_is_neither_a_stop_nor_cued(page, base_url):
     page.set_viewport_size({"width": 1280, "height": 700})
     page.wait_for_function("() => !document.querySelector('#dfc-screen .dfc-scroll-cue')")
     assert page.eval_on_selector(figure, "b => b.getAttribute('role')") is None
+
+
+# What a diagram's wrapper shows in the page's scheme, and whether anything recolours the picture.
+FIGURE_CARD = """box => {
+  const s = getComputedStyle(box), img = box.querySelector('img'), i = getComputedStyle(img);
+  const page = getComputedStyle(document.body).backgroundColor;
+  return {background: s.backgroundColor, page: page, padding: parseFloat(s.paddingLeft),
+          border: parseFloat(s.borderTopWidth), borderColour: s.borderTopColor,
+          radius: parseFloat(s.borderTopLeftRadius),
+          recoloured: [s.filter, i.filter, s.mixBlendMode, i.mixBlendMode]
+            .some(v => v !== 'none' && v !== 'normal'),
+          fits: box.getBoundingClientRect().right <= document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_in_the_dark_scheme_every_diagram_sits_on_a_framed_light_card(page, base_url, width):
+    """The SVGs paint their own white ground: on a dark page each diagram is a card of the light
+    scheme's page colour, framed in the dark scheme's rule colour, the picture never recoloured
+    (its text keeps the contrast it has against its own ground), its labels as large as in the
+    light scheme; axe and Equal Access find nothing on those screens."""
+    page.set_viewport_size({"width": width, "height": 700})
+    page.emulate_media(color_scheme="light")
+    trainee = open_standalone(page, base_url, "bundled")
+    light_bg = colour_of(page, "bg")
+    page.emulate_media(color_scheme="dark")
+    dark_bg, line = colour_of(page, "bg"), colour_of(page, "line")
+    trainee.start("manager")
+    cards = 0
+    for index in diagram_screens(page, trainee):
+        show(page, trainee, index)
+        for box in page.query_selector_all("#dfc-screen .dfc-figure"):
+            cards += 1
+            card = box.evaluate(FIGURE_CARD)
+            assert hex_colour(card["page"]) == dark_bg, card
+            assert hex_colour(card["background"]) == light_bg, card
+            assert contrast(light_bg, dark_bg) >= 3, (light_bg, dark_bg)
+            assert card["padding"] >= 8 and card["border"] >= 1 and card["radius"] > 0, card
+            assert hex_colour(card["borderColour"]) == line, card
+            assert not card["recoloured"] and card["fits"], card
+            small = [s for s in box.query_selector("img").evaluate(LABEL_SIZES)["sizes"]
+                     if s["px"] < FLOOR_PX]
+            assert not small, (index, small)
+        assert not page_scrolls_sideways(page), (width, index)
+        where = f"diagram screen {index} (dark) at {width} px"
+        assert_accessible(page, where)
+        assert not unexplained(page, where)
+    assert cards == 4
