@@ -4,21 +4,21 @@ an NDJSON file, a saved statements result, or an LRS statements endpoint, follow
 from __future__ import annotations
 
 import base64
-import functools
 import json
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .course_index import CourseIndex
-from .records import Collector, Dimensions, ReportInputError
+from .records import Collector, ReportInputError
+from .statements import actor_key, add_statement
 
-ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
-VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+__all__ = ["CHUNK", "actor_key", "add_statement", "is_url", "lrs_source", "read_lrs",
+           "read_statement_file", "statements_url"]  # fmt: skip
+
 XAPI_VERSION = "1.0.3"
 TIMEOUT_S = 60
 
@@ -27,7 +27,12 @@ CHUNK = 1 << 20  # characters read at a time: memory holds a piece of the file, 
 
 
 def read_statement_file(path: Path, collector: Collector) -> None:
-    for where, statement in _records(path):
+    def rest_as_ndjson() -> None:
+        from .read_ndjson import read_ndjson
+
+        read_ndjson(str(path), path, collector, CHUNK)
+
+    for where, statement in _records(path, rest_as_ndjson):
         add_statement(where, statement, collector)
 
 
@@ -78,8 +83,9 @@ class _Pieces:
             return value
 
 
-def _records(path: Path) -> Iterator[tuple[str, Any]]:
-    """(where, statement) for a JSON array, a single object or NDJSON, one record at a time."""
+def _records(path: Path, as_ndjson: Callable[[], None]) -> Iterator[tuple[str, Any]]:
+    """(where, statement) for a JSON array or a single object, one record at a time; NDJSON
+    (more than one value at the top level) is read by `as_ndjson`, from the start."""
     name, decoder = str(path), json.JSONDecoder()
     with path.open(encoding="utf-8-sig") as handle:
         pieces = _Pieces(handle)
@@ -101,24 +107,7 @@ def _records(path: Path) -> Iterator[tuple[str, Any]]:
                 yield f"{name}: record 1", first
             return
     del first
-    with path.open(encoding="utf-8-sig") as handle:
-        yield from _ndjson(name, handle)
-
-
-def _ndjson(name: str, handle: Any) -> Iterator[tuple[str, Any]]:
-    """One statement a line, numbered as `str.splitlines` numbers the lines of the whole file."""
-    number = 0
-    for read in handle:
-        for line in read.splitlines():
-            number += 1
-            if not line.strip():
-                continue
-            try:
-                statement = json.loads(line)
-            except json.JSONDecodeError as exc:
-                message = f"{name}:{number}: not a JSON statement: {exc.msg}"
-                raise ReportInputError(message) from None
-            yield f"{name}:{number}", statement
+    as_ndjson()
 
 
 def _array(name: str, pieces: _Pieces, decoder: json.JSONDecoder) -> Iterator[tuple[str, Any]]:
@@ -150,114 +139,6 @@ def _array(name: str, pieces: _Pieces, decoder: json.JSONDecoder) -> Iterator[tu
 
 def _skip_space(text: str, pos: int, _space: re.Pattern[str] = re.compile(r"[ \t\r\n]*")) -> int:
     return _space.match(text, pos).end()  # type: ignore[union-attr]
-
-
-def add_statement(where: str, statement: Any, collector: Collector) -> None:
-    """One statement: an `answered` statement for a question of this course becomes an answer;
-    a `voided` statement takes back the statement it names; every other statement (initialized,
-    passed, another course's) is passed over."""
-    if not isinstance(statement, dict):
-        raise ReportInputError(f"{where}: not an xAPI statement (a JSON object)")
-    collector.counted()
-    verb, target = statement.get("verb"), statement.get("object")
-    if not isinstance(verb, dict) or not isinstance(verb.get("id"), str):
-        raise ReportInputError(f"{where}: the statement has no verb id")
-    if verb["id"] == VOIDED:
-        if not isinstance(target, dict) or target.get("objectType") != "StatementRef":
-            raise ReportInputError(f"{where}: the voiding statement's object is no StatementRef")
-        if not isinstance(target.get("id"), str):
-            raise ReportInputError(f"{where}: the voiding statement names no statement id")
-        collector.voided(where, target["id"])
-        return
-    if verb["id"] != ANSWERED:
-        return
-    if not isinstance(target, dict) or not isinstance(target.get("id"), str):
-        raise ReportInputError(f"{where}: the answered statement has no object id")
-    question = _question_id(target["id"], collector)
-    if question is None:
-        return
-    result = statement.get("result") or {}
-    if not isinstance(result, dict):
-        raise ReportInputError(f"{where}: result is not an object")
-    response, success = result.get("response"), result.get("success")
-    if response is not None and not isinstance(response, str):
-        raise ReportInputError(f"{where}: result.response is not a string")
-    if success is not None and not isinstance(success, bool):
-        raise ReportInputError(f"{where}: result.success is not true or false")
-    learner = actor_key(where, statement.get("actor"))
-    context = statement.get("context")
-    context = context if isinstance(context, dict) else {}
-    extensions = context.get("extensions")
-    extensions = extensions if isinstance(extensions, dict) else {}
-    attempt = _attempt(where, extensions, collector.index.iri)
-    dimensions = Dimensions(
-        _course_version(extensions, collector.index),
-        _text(context.get("language")),
-        _text(statement.get("id")),
-    )
-    collector.add(where, learner, question, response, success, 1, attempt, dimensions)
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _course_version(extensions: dict[str, Any], index: CourseIndex) -> str | None:
-    """`<iri>/extensions/course-version`, which release packages send."""
-    wanted = _extension(index.iri, "course-version")
-    if wanted is not None:  # one key can be it: looked up, not searched for
-        value = extensions.get(wanted)
-        return value if isinstance(value, str) and value else None
-    for key, value in extensions.items():
-        if key.endswith("/extensions/course-version"):
-            if isinstance(value, str) and value:
-                return value
-    return None
-
-
-def _question_id(object_id: str, collector: Collector) -> str | None:
-    iri = collector.index.iri
-    if iri:
-        prefix = iri.rstrip("/") + "/questions/"
-        if not object_id.startswith(prefix):
-            collector.skipped_other_course += 1
-            return None
-        return object_id[len(prefix) :]
-    head, sep, tail = object_id.rpartition("/questions/")
-    return tail if sep and head else None
-
-
-def actor_key(where: str, actor: Any) -> str:
-    """The learner as launched: account, mbox, mbox_sha1sum or openid. Never written out."""
-    if isinstance(actor, dict):
-        account = actor.get("account")
-        if isinstance(account, dict) and account.get("name") is not None:
-            return f"account:{account.get('homePage', '')}|{account['name']}"
-        for name in ("mbox", "mbox_sha1sum", "openid"):
-            if isinstance(actor.get(name), str):
-                return f"{name}:{actor[name]}"
-    raise ReportInputError(
-        f"{where}: the actor has no account, mbox, mbox_sha1sum or openid to tell learners apart"
-    )
-
-
-def _attempt(where: str, extensions: dict[str, Any], iri: str | None) -> int:
-    wanted = _extension(iri, "attempt")
-    if wanted is not None:
-        found = [(wanted, extensions[wanted])] if wanted in extensions else []
-    else:
-        found = [(k, v) for k, v in extensions.items() if k.endswith("/extensions/attempt")][:1]
-    for _key, value in found:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ReportInputError(f"{where}: the attempt extension is not a whole number >= 1")
-        return value
-    return 1
-
-
-@functools.cache
-def _extension(iri: str | None, name: str) -> str | None:
-    """The course's extension IRI `name` (attempt, course-version), or None without an iri."""
-    return f"{iri.rstrip('/')}/extensions/{name}" if iri else None
 
 
 # --- an LRS statements endpoint --------------------------------------------------------------
