@@ -25,10 +25,12 @@ def podebug(source: Path, out: Path, rewrite: str = "xxx") -> Path:
     return out
 
 
-def welsh_course(tmp: Path, extra_yaml: str = "") -> Path:
-    """The minimal course with `languages: [en-GB, cy]` and every text translated."""
+def welsh_course(tmp: Path, extra_yaml: str = "", source: Path = FIXTURES / "minimal") -> Path:
+    """The course at `source` (the minimal one unless told) with `languages: [en-GB, cy]` and
+    every text translated."""
     root = tmp / "course"
-    shutil.copytree(FIXTURES / "minimal", root)
+    for part in ("course", "modules", "quizzes"):
+        shutil.copytree(source / part, root / part)
     yaml = root / "course/course.yaml"
     yaml.write_text(yaml.read_text(encoding="utf-8").replace(*WELSH) + extra_yaml, encoding="utf-8")
     runner = CliRunner()

@@ -164,6 +164,11 @@ def scalar(node: yaml.ScalarNode) -> Any:
 _RESOLVER = yaml.resolver.Resolver()  # what libyaml's loader decided without an explicit tag
 
 
+def plain_value(text: str) -> Any:
+    """What `text` reads as when a course file holds it plain, without quotes."""
+    return scalar(yaml.ScalarNode(_RESOLVER.resolve(yaml.ScalarNode, text, (True, False)), text))
+
+
 def _mark_line(exc: yaml.MarkedYAMLError, first_line: int, text: str) -> int | None:
     mark = exc.problem_mark or exc.context_mark
     if _never_closed(exc, text):

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from builder.load.translations import Translation, translation_file
+from builder.load.yamlfile import plain_value
 from builder.tools.translate.course_state import CourseUnits, language_name
 
 
@@ -20,7 +21,12 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """A text as a block when it has lines, quoted when the course's YAML reader (the YAML 1.2
+    core schema) would read it plain as something else, such as the hash 0304276256943829 as a
+    number; PyYAML's own YAML 1.1 rules leave those plain."""
     style = "|" if "\n" in value else None
+    if style is None and plain_value(value) != value:
+        style = "'"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
