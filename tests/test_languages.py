@@ -215,3 +215,30 @@ def test_yaml_texts_that_fall_back_carry_their_own_lang(course, tmp_path):
     # The English package is untouched: no lang of its own anywhere.
     english = members(tmp_path / "dist" / "fire-safety-1.0.0-scorm12.zip")
     assert 'lang="en-GB"><' not in english["pages/fire-basics/quiz.html"].decode("utf-8")
+
+
+def test_reordering_options_and_pages_keeps_each_translation_on_its_own_text(course, tmp_path):
+    """Unit ids come from YAML ids and page ids, never from positions: with the options of a
+    question swapped and the pages in another order, every translation is still current and
+    sits with the text it translates."""
+    quiz = course / "quizzes/fire-basics.yaml"
+    text = quiz.read_text(encoding="utf-8")
+    oxygen = (
+        "      - id: a\n        text: Oxygen\n        correct: true\n"
+        "        feedback: A fire needs oxygen, heat and fuel.\n"
+    )
+    water = "      - id: b\n        text: Water\n        feedback: Water puts many fires out.\n"
+    assert oxygen + water in text
+    quiz.write_text(text.replace(oxygen + water, water + oxygen), encoding="utf-8")
+    pages = course / "modules/fire-basics"
+    (pages / "01-fire-triangle.md").rename(pages / "03-fire-triangle.md")
+    report = api.build(course, tmp_path / "dist", ["scorm12"])
+    assert report.warnings == []
+    files = members(tmp_path / "dist" / "fire-safety-1.0.0-cy-scorm12.zip")
+    page = files["pages/fire-basics/quiz.html"].decode("utf-8")
+    water_at, oxygen_at = page.index('value="b">'), page.index('value="a">')
+    assert water_at < oxygen_at  # the new order
+    assert page[water_at:].split("</label>")[0].endswith(">xxxWaterxxx")
+    assert page[oxygen_at:].split("</label>")[0].endswith(">xxxOxygenxxx")
+    triangle = files["pages/fire-basics/fire-triangle.html"].decode("utf-8")
+    assert "<p>xxxEvery fire needs three things: <strong>heat</strong>" in triangle
