@@ -6,11 +6,13 @@ content; the English packages keep their names and are the same as a build witho
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from translate_helpers import welsh_course
 
 from builder import api
@@ -32,6 +34,13 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
         shutil.copytree(REPO / part, plain / part)
     api.build(plain, tmp / "plain-dist", ["scorm12"])
     return tmp / "dist", tmp / "plain-dist"
+
+
+@pytest.fixture(scope="module")
+def unit_ids(built) -> list[str]:
+    """The ids of the units in the XLIFF file the fixture exported."""
+    tree = etree.parse(str(built[0].parent / "cy.xlf"))
+    return [unit.get("id") for unit in tree.iter("{*}trans-unit")]
 
 
 def members(path: Path) -> dict[str, bytes]:
@@ -77,3 +86,20 @@ def test_the_welsh_handbook_is_welsh_in_its_own_words_and_translated_in_the_cour
     assert "Siart troi i gasglu un pwynt gan bob pâr wrth adrodd yn ôl." in page
     assert "Mae’r gweithgaredd yn gofyn: “xxx" in page  # the translated lead paragraph
     assert "A flipchart" not in page and "The activity asks" not in page
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        r"^course:title$", r"^module/[a-z-]+:title$", r"^module/[a-z-]+:objectives\.",
+        r"^page/[a-z-/]+:.*\.p\d+$", r"^page/[a-z-/]+:.*\.li\d+$", r"^page/[a-z-/]+:.*\.heading",
+        r"^page/[a-z-/]+:.*\.cell\d+$", r"^page/[a-z-/]+:.*\.box\d+$", r"\.alt\d+$",
+        r"^quiz/[a-z-]+:questions\.[a-z0-9-]+\.prompt$", r"\.options\.[a-z0-9-]+\.text$",
+        r"\.options\.[a-z0-9-]+\.feedback$", r"\.nodes\.[a-z0-9-]+\.text$",
+        r"\.choices\.[a-z0-9-]+\.(text|feedback)$", r"\.endings\.[a-z0-9-]+\.text$",
+        r"^quiz/self-assessment:questions\.[a-z0-9-]+\.prompt$", r"^quiz/self-assessment:bands\.",
+        r"^course:roles\.", r"^course:framing\.",
+    ],
+)  # fmt: skip
+def test_the_export_holds_every_kind_of_text(unit_ids, kind):
+    assert any(re.search(kind, unit) for unit in unit_ids), kind
