@@ -47,7 +47,10 @@ OVERFLOW = """() => {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
     if (box.right > width + 1 && style.position !== 'fixed') out.push(el.tagName + '.' + el.className + ' right ' + Math.round(box.right));
-    if (style.overflow === 'hidden' && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim()) out.push('cut ' + el.tagName + '.' + el.className);
+    /* The phone header's course title alone may end in an ellipsis: its whole text is the
+       start screen's h1 and the document's title (dfc.css). */
+    const shortened = el.matches('.dfc-course-title') && style.textOverflow === 'ellipsis';
+    if (style.overflow === 'hidden' && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim() && !shortened) out.push('cut ' + el.tagName + '.' + el.className);
   }
   return out;
 }"""
