@@ -3,8 +3,10 @@
 (function () {
   'use strict';
   var DFC = window.DFC;
-  /* At most this many questions a page; a scenario, long on its own, has a page to itself. */
-  var PAGE = 5;
+  /* At most this many questions a page: three open questions are about four phone screens
+     (375 × 667) with the screen's heading and buttons. A scenario, long on its own, has a page
+     to itself. */
+  var PAGE = 3;
 
   /* Enter on an option chooses it, as Space does; on a scenario's option it also decides.
      Browsers would otherwise submit the whole form from any radio button or checkbox. */
@@ -22,15 +24,25 @@
     });
   }
 
+  /* The questions between two scenarios share out as evenly as they can over the fewest
+     pages of at most PAGE: seven make 3, 2, 2 rather than 3, 3, 1. */
   function split(data, ids) {
-    var pages = [], page = [];
+    var pages = [], run = [];
+    function close() {
+      var count = Math.ceil(run.length / PAGE);
+      for (var i = 0, at = 0; i < count; i++) {
+        var size = Math.ceil((run.length - at) / (count - i));
+        pages.push(run.slice(at, at + size));
+        at += size;
+      }
+      run = [];
+    }
     ids.forEach(function (qid) {
-      var alone = data.questions[qid].type === 'scenario';
-      if (page.length && (alone || page.length >= PAGE)) { pages.push(page); page = []; }
-      page.push(qid);
-      if (alone) { pages.push(page); page = []; }
+      if (data.questions[qid].type !== 'scenario') return run.push(qid);
+      close();
+      pages.push([qid]);
     });
-    if (page.length) pages.push(page);
+    close();
     return pages;
   }
 
@@ -43,9 +55,14 @@
   }
 
   /* Show the questions `ids` (in order, already in the form) in pages. Returns
-     { show(n, focus), pageOf(qid), refresh() } ; a quiz that fits on one page gets no controls. */
+     { show(n, focus), pageOf(qid), refresh() }, or null for a quiz that fits on one page: it
+     gets no controls. After marking, the feedback stays in the same pages, from page 1: a
+     marked question is about twice as tall as an open one, so one long page of feedback would
+     be twenty phone screens, while a page of five marked questions is a few, and the counter
+     and Next/Previous take the trainee through every answer in order. */
   function paginate(form, data, ids) {
     var pages = split(data, ids);
+    if (pages.length < 2) return null;
     var current = 0;
     var actions = DFC.$('.dfc-quiz-actions', form);
     var submit = DFC.$('.dfc-submit', form);

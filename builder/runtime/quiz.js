@@ -177,7 +177,9 @@
       form.insertBefore(box, actions);
     });
     DFC.QuizForm.enterChooses(form);
-    var pages = key === 'final' ? DFC.QuizForm.paginate(form, data, ids) : null;
+    /* The final and every knowledge check come in the same short pages (finding 11): a page of
+       five questions is about four phone screens, where a whole check was ten to twelve. */
+    var pages = DFC.QuizForm.paginate(form, data, ids);
     if (graded) DFC.QuizForm.attemptLine(form, conf, qs);
     var opened = Date.now();
     var resultBox = DFC.$('[data-dfc-quiz-result]', form);
