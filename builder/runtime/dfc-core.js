@@ -32,12 +32,15 @@
     if (window.console) console.warn('[dfc] ' + message);
   };
 
-  /* Polite announcements for screen readers. */
+  /* Polite announcements for screen readers. A newer one replaces one still waiting: a
+     scenario's last step answered just before Check must not be read after the result. */
+  var waiting = null;
   DFC.announce = function (text) {
     var live = document.getElementById('dfc-live');
     if (!live) return;
     live.textContent = '';
-    window.setTimeout(function () { live.textContent = text; }, 50);
+    window.clearTimeout(waiting);
+    waiting = window.setTimeout(function () { live.textContent = text; }, 50);
   };
 
   /* Move focus to a heading and bring it into view: the top of the page when the heading fits

@@ -88,8 +88,15 @@ def test_a_module_can_be_completed_by_keyboard_alone(page, base_url):
         )
         # Focus moves to the new page's heading, so reading starts at the top.
         assert page.evaluate("() => document.activeElement.tagName") == "H1"
-    for qid in trainee.visible_questions():
-        answer_by_keyboard(page, qid, data["questions"][qid])
+    questions = trainee.visible_questions()
+    while True:  # the check comes in pages: answer each, then Enter on Next questions
+        for qid in [q for q in questions if page.is_visible(f"#q-{q}")]:
+            answer_by_keyboard(page, qid, data["questions"][qid])
+        if not page.is_visible("#dfc-screen .dfc-page-next"):
+            break
+        tab_to(page, "#dfc-screen .dfc-page-next")
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.className") == "dfc-page-status"
     tab_to(page, "#dfc-screen .dfc-submit")
     page.keyboard.press("Enter")
     page.wait_for_selector("#dfc-screen [data-dfc-quiz-result]:not([hidden])")

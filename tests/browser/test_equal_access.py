@@ -67,14 +67,15 @@ def test_skip_link_shows_when_focused(page, base_url):
 
 
 def test_focus_ring_shows_on_every_control(page, base_url):
-    """Tab through a knowledge check with every kind of question: each control that takes
-    focus shows an outline of at least 2 px and the focus ring's shadow."""
+    """Tab through a knowledge check with every kind of question, page by page (Enter on Next
+    questions): each control that takes focus shows an outline of at least 2 px and the focus
+    ring's shadow."""
     trainee = open_standalone(page, base_url, "bundled")
     trainee.start("manager")
     trainee.open("why-change-together/quiz")
     trainee.ready()
     kinds = set()
-    for _ in range(120):
+    for _ in range(300):
         page.keyboard.press("Tab")
         focused = page.evaluate(
             "() => { const e = document.activeElement, s = getComputedStyle(e);"
@@ -86,6 +87,8 @@ def test_focus_ring_shows_on_every_control(page, base_url):
             break
         kinds.add(tag)
         assert style != "none" and width >= 2 and shadow != "none", focused
+        if "dfc-page-next" in name:
+            page.keyboard.press("Enter")
     assert {"A", "INPUT:radio", "INPUT:checkbox", "SELECT:select-one", "BUTTON:submit"} <= kinds
 
 

@@ -84,15 +84,21 @@ def test_focus_after_every_action_at_400_percent_zoom(page, base_url):
     press(page, ".dfc-menu-toggle")
     act(page, f".dfc-menu a[data-dfc-screen='{screens[2]['id']}']", "a link in the menu")
 
-    # The knowledge check: Check with nothing answered, Check, Try again, a scenario's steps.
+    # The knowledge check, in pages: Next and Previous questions, Check with nothing answered
+    # (it opens the page of question 1), Check, Try again, a scenario's steps.
     go_to(trainee, "quiz")
+    act(page, "#dfc-screen .dfc-page-next", "Next questions on the check", then=PAGE_STATUS)
+    act(page, "#dfc-screen .dfc-page-prev", "Previous questions on the check", then=PAGE_STATUS)
+    trainee.to_last_page()
     act(page, "#dfc-screen .dfc-submit", "Check with answers missing", then=RESULT)
+    assert page.inner_text(PAGE_STATUS).startswith("Page 1 of ")
     questions = trainee.data()["questions"]
     for qid in trainee.visible_questions():
         q = questions[qid]
         if q["type"] != "scenario":
             trainee.answer(qid)
             continue
+        trainee.reveal(qid)
         node = q["start"]
         while node:
             choice = max(q["nodes"][node], key=lambda c: c[3])
@@ -105,6 +111,7 @@ def test_focus_after_every_action_at_400_percent_zoom(page, base_url):
                 then=f"#q-{qid} :is([data-dfc-node], [data-dfc-ending]):not([hidden]) h3",
             )
             node = "" if choice[2] else choice[1]
+    trainee.to_last_page()
     act(page, "#dfc-screen .dfc-submit", "Check", then=RESULT)
     act(page, "#dfc-screen [data-dfc-retry]", "Try again on the knowledge check")
 

@@ -20,6 +20,7 @@ class Keys:
         self.page = page
         self.trainee = trainee
         self.frame = trainee.frame
+        self.pages: dict[str, int] = {}  # how many pages each quiz screen came in
 
     def press(self, key: str) -> None:
         self.page.keyboard.press(key)
@@ -132,6 +133,7 @@ def do_quiz(keys: Keys, data: dict, screen_id: str, right) -> str:
     frame = keys.frame
     key = quiz_key(data, screen_id)
     keys.trainee.ready()
+    keys.pages[screen_id] = 1
     while True:
         shown = frame.eval_on_selector_all(
             "#dfc-screen .dfc-question:not([hidden])",
@@ -144,6 +146,7 @@ def do_quiz(keys: Keys, data: dict, screen_id: str, right) -> str:
             break
         keys.tab_to("#dfc-screen .dfc-page-next")
         keys.press("Enter")
+        keys.pages[screen_id] += 1
         assert keys.focused("#dfc-screen .dfc-page-status")
         unsent(keys, key, screen_id)
     if frame.is_visible("#dfc-screen .dfc-page-prev"):
@@ -246,6 +249,9 @@ def test_a_whole_course_by_keyboard_alone_at_320px(page, base_url):
         next_screen(keys, data)
 
     assert "You got 6 of 6 right: 100%." in results["quiz"]
+    # The knowledge check and the final both came in pages, walked by keyboard.
+    kinds = {s["id"]: s["kind"] for s in data["screens"]}
+    assert {kinds[s] for s, n in keys.pages.items() if n >= 2} == {"quiz", "final"}
     assert results["final"].startswith("You got 6 of 6 right: 100%. You passed.")
     assert results["final"].endswith("You have finished the course.")
     assert frame.inner_text("#dfc-progress-text") == "Course finished"

@@ -31,6 +31,7 @@ def test_enter_on_an_option_chooses_it_and_never_submits(page, base_url):
     key = trainee.data()["screens"][quiz]["module"]
     for qtype in ("single", "multiple", "true-false"):
         qid = first_of_type(trainee, qtype)
+        trainee.reveal(qid)  # the check comes in pages
         page.focus(f"#q-{qid} input")
         page.keyboard.press("Enter")
         assert page.is_checked(f"#q-{qid} input"), qtype
@@ -38,6 +39,7 @@ def test_enter_on_an_option_chooses_it_and_never_submits(page, base_url):
     assert quiz_state(page, key)["done"] is False
     # On a scenario's option, Enter decides: the scenario moves on, the form stays unsent.
     qid = first_of_type(trainee, "scenario")
+    trainee.reveal(qid)
     start = trainee.data()["questions"][qid]["start"]
     page.focus(f"#q-{qid} [data-dfc-node='{start}'] input")
     page.keyboard.press("Enter")
