@@ -16,6 +16,9 @@ def test_a_chosen_match_reads_in_full_at_320px(page, base_url):
         go(page, index)
         trainee.ready()
         for select in page.query_selector_all("#dfc-screen .dfc-pair select"):
+            trainee.reveal(
+                select.evaluate("s => s.closest('[data-dfc-question]').dataset.dfcQuestion")
+            )
             longest = select.evaluate(
                 "s => [...s.options].slice(1).sort((a, b) => b.text.length - a.text.length)[0]"
                 ".value"
