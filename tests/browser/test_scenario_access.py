@@ -33,6 +33,10 @@ def test_a_scenario_can_be_completed_by_keyboard_alone(page, base_url):
         page.wait_for_function(
             "() => document.getElementById('dfc-live').textContent.startsWith('You chose:')"
         )
+    # The scenario has a page to itself: Enter on Next questions, then the next question.
+    tab_to(page, "#dfc-screen .dfc-page-next")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.className") == "dfc-page-status"
     q = data["questions"]["rev-01"]
     tab_to(page, "#dfc-screen #q-rev-01 input")
     for _ in range(len(q["options"]) + 1):

@@ -35,6 +35,17 @@ OWN_CHOICES = """() => {
 }"""
 
 
+def own_choices(page: Any) -> dict[str, Any]:
+    """OWN_CHOICES over every page of the marked quiz, from the first, by Next questions."""
+    found = page.evaluate(OWN_CHOICES)
+    while page.is_visible("#dfc-screen .dfc-page-next"):
+        page.click("#dfc-screen .dfc-page-next")
+        more = page.evaluate(OWN_CHOICES)
+        for key in ("inputs", "selects", "labels"):
+            found[key] += more[key]
+    return found
+
+
 def hex_colour(css: str) -> str:
     """`rgb(r, g, b)` as #rrggbb."""
     return hex_of(*(float(n) for n in css[css.index("(") + 1 : css.index(")")].split(",")[:3]))
@@ -65,7 +76,7 @@ def marked_quiz(page: Any, base_url: str, scheme: str) -> Any:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_own_choices_after_marking_are_drawn_at_full_strength(page, base_url, scheme):
     marked_quiz(page, base_url, scheme)
-    found = page.evaluate(OWN_CHOICES)
+    found = own_choices(page)
     text, bg, accent = (colour_of(page, n) for n in ("text", "bg", "accent"))
     assert hex_colour(found["bg"]) == bg and contrast(text, bg) >= 4.5
     assert (luminance(bg) < luminance(text)) == (scheme == "dark")
@@ -89,7 +100,7 @@ def test_own_choices_after_marking_are_drawn_at_full_strength(page, base_url, sc
 
 def test_own_choices_after_marking_keep_their_meaning_in_forced_colours(page, base_url):
     marked_quiz(page, base_url, "forced")
-    found = page.evaluate(OWN_CHOICES)
+    found = own_choices(page)
     canvas, canvas_text = found["bg"], found["text"]
     assert canvas != canvas_text
     checked = [i for i in found["inputs"] if i["checked"]]
