@@ -133,3 +133,13 @@ def test_the_paragraphs_around_the_steps_say_how_to_pair_and_what_is_produced(ma
     assert "The activity asks: “Gweithiwch mewn parau.”" in notes
     assert notes[-1].startswith("map un dudalen. In the share-back")
     assert any(n.startswith("Allow about 25 minutes: 5 to introduce") for n in notes)
+
+
+def test_a_lens_is_quoted_to_the_end_of_its_first_sentence_in_any_alphabet():
+    from builder.handbook.activities import first_sentence
+
+    assert first_sentence("Mae hyn yn wir.  Ŵyneb arall.") == "Mae hyn yn wir."
+    assert first_sentence("[Ŷöû ɱàý šéé. Ŵĥàţ ţö đö ···]") == "[Ŷöû ɱàý šéé."
+    assert first_sentence("It is so. “Quoted” next. e.g. this") == "It is so."
+    assert first_sentence("One. two. Three.") == "One. two."
+    assert first_sentence("No end") == "No end"

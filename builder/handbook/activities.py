@@ -24,7 +24,8 @@ from builder.model.activity import ActivityNeeds
 from builder.model.audience import Framing, Role
 from builder.model.course import Module
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'(])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SENTENCE_START = "“\"‘'("
 BOLD_LABEL = re.compile(r"^(\W*?)(\*\*|__)([^\n]+?)\2\s*")
 PLAIN_LABEL = re.compile(r"^(\W*)([^:\n]*):\s*")
 LABEL_WORDS = 6
@@ -248,5 +249,11 @@ def general_questions(module: Module, roles: list[Role], words: Interface) -> li
 
 
 def first_sentence(text: str) -> str:
+    """Up to the first full stop, question or exclamation mark followed by a capital letter (in
+    any alphabet: Ŵ as well as W) or an opening quote."""
     text = " ".join(text.split())
-    return SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    for end in SENTENCE_END.finditer(text):
+        following = text[end.end() : end.end() + 1]
+        if following and (following.isupper() or following in SENTENCE_START):
+            return text[: end.start()]
+    return text
