@@ -46,6 +46,17 @@ class Trainee:
             "() => DFC.app.nav.current >= 0 ? DFC.data().screens[DFC.app.nav.current].id : 'start'"
         )
 
+    def _paced(self) -> None:
+        """Act again only once the LMS's requests for the last action have finished, where
+        the LMS needs it. An LMS that stores each value by a request of its own, all in
+        parallel with the last to finish winning (lms.js 'parallel'), keeps whichever of two
+        changes of one value finished last: changes closer together than its requests take
+        can land in either order, the LMS's own race, which no course can see or order. A
+        person's next click comes long after those milliseconds; a test's can come within
+        them, so there the trainee waits. Every other LMS is driven at full speed."""
+        if self.in_lms and getattr(self.page, "dfc_persist", "") == "parallel":
+            self.page.wait_for_function("() => window.lmsIdle()", timeout=WAIT)
+
     def _wait_for(self, screen_id: str) -> None:
         self.frame.wait_for_function(
             "id => DFC.app.nav.current >= 0 && DFC.data().screens[DFC.app.nav.current].id === id",
@@ -58,9 +69,11 @@ class Trainee:
         frame = self.frame
         if role is not None:
             frame.check(f"#dfc-role-{role}")
+            self._paced()
         first = frame.evaluate("DFC.data().screens[0].id")
         frame.click(".dfc-start")
         self._wait_for(first)
+        self._paced()
 
     def next(self) -> str:
         frame = self.frame
@@ -68,11 +81,13 @@ class Trainee:
         target = frame.evaluate(f"DFC.data().screens[{index + 1}].id")
         frame.click("[data-dfc-next]")
         self._wait_for(target)
+        self._paced()
         return target
 
     def open(self, screen_id: str) -> None:
         self.frame.click(f'.dfc-menu a[data-dfc-screen="{screen_id}"]')
         self._wait_for(screen_id)
+        self._paced()
 
     def ready(self) -> None:
         """Wait until the screen's quiz, if it has one, is set up (the final borrows its questions)."""
@@ -122,23 +137,29 @@ class Trainee:
         if q["type"] in ("single", "true-false", "diagnostic"):
             choice = correct[0] if right else next(o for o in options if o not in correct)
             frame.check(f"{box} input[value='{choice}']")
+            self._paced()
         elif q["type"] == "multiple":
             chosen = correct if right else [o for o in options if o not in correct][:1]
             for option in chosen:
                 frame.check(f"{box} input[value='{option}']")
+                self._paced()
         elif q["type"] == "matching":
             for i, option in enumerate(options):
                 target = option if right else options[(i + 1) % len(options)]
                 frame.select_option(f"{box} [data-dfc-option='{option}'] select", target)
+                self._paced()
         elif q["type"] == "ordering":
             for i, option in enumerate(options):
                 position = i + 1 if right else len(options) - i
                 frame.select_option(f"{box} [data-dfc-option='{option}'] select", str(position))
+                self._paced()
         elif q["type"] == "scenario":
             for node, choice in scenario_path(q, right):
                 step = f"{box} [data-dfc-node='{node}']"
                 frame.check(f"{step} input[value='{choice}']")
+                self._paced()
                 frame.click(f"{step} [data-dfc-decide]")
+                self._paced()
 
     def answer_all(self, right: bool = True) -> list[str]:
         questions = self.visible_questions()
@@ -152,6 +173,7 @@ class Trainee:
         self.to_last_page()
         frame.click("#dfc-screen .dfc-submit")
         frame.wait_for_selector("#dfc-screen [data-dfc-quiz-result]:not([hidden])", timeout=WAIT)
+        self._paced()
 
     def rate_all(self) -> None:
         """Complete the self-assessment with the middle of the scale, and "don't know" to
@@ -162,6 +184,7 @@ class Trainee:
         for n, qid in enumerate(diag["questions"]):
             answer = diag.get("dontKnow") if n % 4 == 3 else None
             frame.check(f"#q-{qid} input[value='{answer or scale[len(scale) // 2]}']")
+            self._paced()
 
     def complete_course(self, final_right: bool = True) -> list[str]:
         """Walk every screen with Next, doing each quiz; return the final's questions."""
