@@ -137,8 +137,8 @@ def build(
     recorded report is returned, warnings included, and nothing is rendered or written.
     A release build (`release`) first checks the approvals and is never taken from the
     record; `git_commit` overrides the commit release.json names (verify uses it).
-    Each of course.yaml's `languages` besides the course's own gets its own packages and
-    handbook, named with the language; `allow_partial` lets untranslated texts stay English.
+    Each of course.yaml's `languages` besides the course's own gets its own packages,
+    handbook and accessibility statement, named with the language; `allow_partial` lets untranslated texts stay English.
     """
     from builder.package import build_cache as cache
 
@@ -172,10 +172,12 @@ def build(
         chosen = formats or list(model.course.packages)
         packages = render_packages(model, chosen, per_module, progress)
         handbooks = {"": render_handbook(model, _template_folder())}
+        languages = {"": model}
         for language, localised in others:
             suffix = f"-{language}"
             packages.update(render_packages(localised, chosen, per_module, progress, suffix))
             handbooks[suffix] = render_handbook(localised, _template_folder())
+            languages[suffix] = localised
     finally:
         gc.set_threshold(*thresholds)
     out = out or root / "dist"
@@ -196,13 +198,19 @@ def build(
             report.handbooks.append(written)
         else:
             report.handbook = written
-    # The accessibility statement beside the packages, for the people who publish it.
+    # The accessibility statement beside the packages, for the people who publish it: one
+    # per language, named as the handbooks are.
     from builder.render.pages import make_environment
     from builder.render.statement import render_statement
 
-    statement = render_statement(model, make_environment(_template_folder()))
-    dest = out / f"{model.course.id}-{model.course.version}-accessibility.html"
-    report.statement = Written(dest, write_file(statement, dest))
+    env = make_environment(_template_folder())
+    for suffix, which in languages.items():
+        dest = out / f"{model.course.id}-{model.course.version}{suffix}-accessibility.html"
+        written = Written(dest, write_file(render_statement(which, env), dest))
+        if suffix:
+            report.statements.append(written)
+        else:
+            report.statement = written
     if not release:
         cache.record(root, out, key, options, report)
     report.seconds = time.perf_counter() - started

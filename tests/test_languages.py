@@ -52,6 +52,24 @@ def test_each_language_gets_its_own_packages_and_handbook(course, tmp_path):
     assert '<html lang="cy">' in handbook
     assert '<h1 id="title">xxxFire safety basicsxxx' in handbook
     assert "xxxActivityxxx: xxxWalk the routexxx" in handbook  # the label is translated too
+    assert report.statement.path.name == "fire-safety-1.0.0-accessibility.html"
+    assert [s.path.name for s in report.statements] == ["fire-safety-1.0.0-cy-accessibility.html"]
+    statement = report.statements[0].path.read_text(encoding="utf-8")
+    assert '<html lang="cy">' in statement
+    # The Welsh statement is the one each Welsh package carries, as the publisher posts it.
+    carried = members(tmp_path / "dist" / "fire-safety-1.0.0-cy-scorm12.zip")["accessibility.html"]
+    english = report.statement.path.read_text(encoding="utf-8")
+    assert statement != english
+    assert _body(statement) == _body(carried.decode("utf-8"))
+    again = api.build(course, tmp_path / "dist")
+    assert again.up_to_date
+    assert [s.path.name for s in again.statements] == ["fire-safety-1.0.0-cy-accessibility.html"]
+    assert again.statement.path == report.statement.path
+
+
+def _body(html: str) -> str:
+    """A statement page without its head (a package's has its own security policy)."""
+    return html.split("<body", 1)[1]
 
 
 def test_the_default_language_is_unchanged_by_adding_languages(course, tmp_path):

@@ -23,7 +23,7 @@ from typing import Any
 
 KEEP = 200  # records kept; older ones are deleted when a new one is written
 SOURCE_DIRS = ("course", "modules", "quizzes", "translations")
-FORMAT = 2
+FORMAT = 3
 BUILDER = Path(__file__).resolve().parents[1]
 
 
@@ -96,13 +96,14 @@ def record(root: Path, out: Path, key: str, options: dict[str, Any], report: Any
     """Record the build just done, unless a source changed while it ran."""
     if build_key(root, options) != key:
         return
-    written = [w.path for w in report.packages + report.handbooks] + (
-        [report.handbook.path] if report.handbook else []
-    )
+    single = [w for w in (report.handbook, report.statement) if w is not None]
+    written = [w.path for w in report.packages + report.handbooks + report.statements + single]
     data = {
         "packages": [_name(out, w.path) for w in report.packages],
         "handbook": _name(out, report.handbook.path) if report.handbook else None,
         "handbooks": [_name(out, w.path) for w in report.handbooks],
+        "statement": _name(out, report.statement.path) if report.statement else None,
+        "statements": [_name(out, w.path) for w in report.statements],
         "modules": report.modules,
         "pages": report.pages,
         "questions": report.questions,
@@ -137,6 +138,8 @@ def _report(data: dict[str, Any], out: Path) -> Any:
             packages=[written(name) for name in data["packages"]],
             handbook=written(data["handbook"]) if data["handbook"] else None,
             handbooks=[written(name) for name in data["handbooks"]],
+            statement=written(data["statement"]) if data["statement"] else None,
+            statements=[written(name) for name in data["statements"]],
             modules=data["modules"],
             pages=data["pages"],
             questions=data["questions"],

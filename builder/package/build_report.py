@@ -23,6 +23,7 @@ class BuildReport:
     handbook: Written | None = None
     handbooks: list[Written] = field(default_factory=list)  # one per other language
     statement: Written | None = None  # the accessibility statement beside the packages
+    statements: list[Written] = field(default_factory=list)  # one per other language
     up_to_date: bool = False  # nothing changed since the last build into the same folder
     modules: int = 0
     pages: int = 0
