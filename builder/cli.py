@@ -196,7 +196,9 @@ def new_quiz(module_id: str, course_dir: Path, debug: bool) -> None:
 
 def _echo_build_summary(report: Any) -> None:
     """A table of the files written, then one line of counts and time."""
-    files = [*report.packages, *([report.handbook] if report.handbook else []), *report.handbooks]
+    handbooks = [report.handbook, *report.handbooks]
+    statements = [report.statement, *report.statements]
+    files = [w for w in (*report.packages, *handbooks, *statements) if w is not None]
     width = max(len(str(w.path)) for w in files)
     for written in files:
         size = f"{written.size / 1024:,.0f} KB"

@@ -22,8 +22,8 @@ def test_build_reports_packages_sizes_and_summary(course_copy, cli):
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     *wrote, summary = result.stdout.splitlines()
-    assert len(wrote) == 3
-    for line, name in zip(wrote, (*MINIMAL, HANDBOOK), strict=True):
+    assert len(wrote) == 4
+    for line, name in zip(wrote, (*MINIMAL, HANDBOOK, STATEMENT), strict=True):
         match = WROTE.match(line)
         assert match, line
         path = root / "dist" / name
