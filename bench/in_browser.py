@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from lms_traffic import measure_lms_traffic
+from lms_traffic import APP_READY, measure_lms_traffic
+from lms_traffic import FIRST_SCREEN_JS as FIRST_PAGE_JS
 from timing import REPO, BenchError, Results
 
 CHROMIUM = "/usr/bin/chromium"
@@ -50,14 +51,6 @@ NEXT_PAGE_JS = """() => new Promise((resolve) => {
   document.addEventListener('dfc:page', () => resolve(performance.now() - start), { once: true });
   next.click();
 })"""
-# Navigation start of the course frame to the end of its DOMContentLoaded handlers, which
-# is when the runtime has wired the start screen (role choice and Start) for input.
-FIRST_PAGE_JS = """() => {
-  const nav = performance.getEntriesByType('navigation')[0];
-  return { url: nav.name, ms: nav.domContentLoadedEventEnd - nav.startTime };
-}"""
-APP_READY = """() => !!(window.DFC && window.DFC.app && window.DFC.app.nav
-  && performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd > 0)"""
 
 
 def measure_browser(zip_path: Path, results: Results, runs: int, tmp: Path) -> str:

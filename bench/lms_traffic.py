@@ -22,6 +22,8 @@ SLOW_4G = {
     "downloadThroughput": 1_600_000 / 8,
     "uploadThroughput": 750_000 / 8,
 }
+# Navigation start of the course frame to the end of its DOMContentLoaded handlers, which
+# is when the runtime has wired the start screen (role choice and Start) for input.
 FIRST_SCREEN_JS = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
   return { url: nav.name, ms: nav.domContentLoadedEventEnd - nav.startTime };
