@@ -58,7 +58,7 @@
      { show(n, focus), pageOf(qid), refresh() }, or null for a quiz that fits on one page: it
      gets no controls. After marking, the feedback stays in the same pages, from page 1: a
      marked question is about twice as tall as an open one, so one long page of feedback would
-     be twenty phone screens, while a page of five marked questions is a few, and the counter
+     be twenty phone screens, while a page of three marked ones is four to eight, and the counter
      and Next/Previous take the trainee through every answer in order. */
   function paginate(form, data, ids) {
     var pages = split(data, ids);

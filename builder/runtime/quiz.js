@@ -178,7 +178,7 @@
     });
     DFC.QuizForm.enterChooses(form);
     /* The final and every knowledge check come in the same short pages (finding 11): a page of
-       five questions is about four phone screens, where a whole check was ten to twelve. */
+       three questions is about four phone screens, where a whole check was ten to twelve. */
     var pages = DFC.QuizForm.paginate(form, data, ids);
     if (graded) DFC.QuizForm.attemptLine(form, conf, qs);
     var opened = Date.now();
